@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { upsertAdmin } from '../services/accounts/index.ts';
+import { CliError } from './cli-error.ts';
+import { openRuntime } from './runtime.ts';
+
+const input = z.object({
+  email: z.email('--email must be an email address'),
+  password: z
+    .string('--password (or LANYARD_ADMIN_PASSWORD) is required')
+    .min(8, '--password must be at least 8 characters'),
+});
+
+export async function createAdminCommand(options: {
+  email?: string;
+  password?: string;
+}): Promise<void> {
+  const parsed = input.safeParse(options);
+  if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => i.message).join('\n'));
+  const runtime = await openRuntime();
+  try {
+    const admin = await upsertAdmin(runtime.database.db, parsed.data.email, parsed.data.password);
+    console.log(`Superuser ${admin.email} is ready.`);
+  } finally {
+    await runtime.close();
+  }
+}

@@ -1,0 +1,30 @@
+import { buildApp } from '../http/app.ts';
+import { describeDatabase, openRuntime } from './runtime.ts';
+import { bootstrapExampleIfEmpty } from '../services/bootstrap/index.ts';
+
+export async function serve(): Promise<void> {
+  const runtime = await openRuntime();
+  const { config, database, secretBox } = runtime;
+  const now = () => new Date();
+  if (config.BOOTSTRAP_EXAMPLE) {
+    const created = await bootstrapExampleIfEmpty(database.db, now());
+    if (created)
+      console.log(`Created the example conference "${created.name}" (/${created.slug}).`);
+  }
+  const app = await buildApp(
+    { db: database.db, dbKind: database.kind, config, secretBox, now },
+    { logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL } },
+  );
+  const shutdown = async (signal: string) => {
+    app.log.info(`${signal} received, shutting down`);
+    await app.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  const address = await app.listen({ host: config.HOST, port: config.PORT });
+  const base = config.PUBLIC_URL ?? address;
+  console.log(`Lanyard is running at ${base}  (database: ${describeDatabase(config)})`);
+  console.log(`  API docs:   ${base}/api/docs`);
+}

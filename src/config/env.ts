@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+const boolFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATA_DIR: z.string().min(1).default('./data'),
+  LANYARD_SECRET_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (a 256-bit key)')
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+  SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  BOOTSTRAP_EXAMPLE: boolFromEnv.default(true),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Lanyard <no-reply@lanyard.localhost>'),
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment once at start; every problem names its variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable is treated as unset, as shells and .env files often leave them blank.
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.') || '(environment)';
+        const value = typeof issue.path[0] === 'string' ? present[issue.path[0]] : undefined;
+        const shown = value === undefined ? '' : ` (got ${JSON.stringify(redact(name, value))})`;
+        return `${name}: ${issue.message}${shown}`;
+      }),
+    );
+  }
+  const config = parsed.data;
+  if (config.NODE_ENV === 'production' && !config.LANYARD_SECRET_KEY) {
+    throw new ConfigError([
+      'LANYARD_SECRET_KEY: required in production (64 hex characters); it encrypts payment credentials at rest',
+    ]);
+  }
+  return config;
+}
+
+function redact(name: string, value: string): string {
+  return /SECRET|KEY|PASSWORD|URL/.test(name) ? `${value.slice(0, 4)}…` : value;
+}

@@ -1,0 +1,19 @@
+import type { Config } from '../config/env.ts';
+import type { SecretBox } from '../config/secret-box.ts';
+import type { Database, DatabaseKind } from '../db/client.ts';
+
+/** Everything route handlers may reach; built once by the CLI (or a test) and passed to buildApp. */
+export interface AppDeps {
+  db: Database;
+  dbKind: DatabaseKind;
+  config: Config;
+  secretBox: SecretBox;
+  /** The clock, read once per request by use cases; tests may pin it. */
+  now: () => Date;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}

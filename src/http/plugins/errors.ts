@@ -1,0 +1,88 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDomainError } from '../../domain/errors.ts';
+
+export interface ErrorBody {
+  error: { code: string; message: string; details: Record<string, unknown> };
+}
+
+function body(code: string, message: string, details: Record<string, unknown> = {}): ErrorBody {
+  return { error: { code, message, details } };
+}
+
+interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+function fieldIssues(error: FastifyError): FieldIssue[] {
+  return (error.validation ?? []).map((issue) => {
+    const where = error.validationContext ?? 'body';
+    const instancePath = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    return {
+      path: instancePath ? `${where}.${instancePath}` : where,
+      message: issue.message ?? 'is invalid',
+    };
+  });
+}
+
+/** PostgreSQL SQLSTATEs that mean "contention, try again", never a server fault. */
+const BUSY_SQLSTATES = new Set(['55P03', '40001', '40P01']);
+
+function sqlState(error: unknown): string | undefined {
+  const candidates = [error, (error as { cause?: unknown } | null)?.cause];
+  for (const candidate of candidates) {
+    const code = (candidate as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+/**
+ * The only place that turns errors into responses (STYLE §3): domain errors keep their code and
+ * status; schema failures become VALIDATION_FAILED with per-field details; lock timeouts become
+ * BUSY; anything else is a 500 whose details only reach the log.
+ */
+export const errorsPlugin = fp(async (app: FastifyInstance) => {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (isDomainError(error)) {
+      return reply.status(error.status).send(body(error.code, error.message, error.details));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields = fieldIssues(error);
+      const summary = fields.map((f) => `${f.path}: ${f.message}`).join('; ');
+      return reply
+        .status(400)
+        .send(body('VALIDATION_FAILED', `Some fields are not valid: ${summary}`, { fields }));
+    }
+    const state = sqlState(error);
+    if (state && BUSY_SQLSTATES.has(state)) {
+      request.log.warn({ err: error }, 'database contention');
+      return reply
+        .status(409)
+        .header('retry-after', '1')
+        .send(body('BUSY', 'Many people are buying right now. Please try again in a moment.'));
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      // Fastify's own client errors: malformed JSON, wrong content type, body too large.
+      const code = error.code?.startsWith('FST_ERR_CTP') ? 'BAD_REQUEST_BODY' : 'BAD_REQUEST';
+      return reply.status(status).send(body(code, error.message));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply
+      .status(500)
+      .send(
+        body('INTERNAL', 'Something went wrong on our side. Please try again.', {
+          requestId: request.id,
+        }),
+      );
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply
+      .status(404)
+      .send(body('ROUTE_NOT_FOUND', `There is nothing at ${request.method} ${request.url}.`));
+  });
+});

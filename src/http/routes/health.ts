@@ -1,0 +1,31 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+export async function healthRoutes(app: FastifyInstance): Promise<void> {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/healthz',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Liveness and database check',
+        response: {
+          200: z.object({ status: z.literal('ok'), database: z.string() }),
+          503: z.object({ status: z.literal('unavailable'), database: z.string() }),
+        },
+      },
+    },
+    async (request, reply) => {
+      try {
+        await app.deps.db.execute(sql`select 1`);
+        return { status: 'ok' as const, database: app.deps.dbKind };
+      } catch (error) {
+        request.log.error({ err: error }, 'health check failed');
+        return reply
+          .status(503)
+          .send({ status: 'unavailable' as const, database: app.deps.dbKind });
+      }
+    },
+  );
+}

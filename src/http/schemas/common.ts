@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+export const errorResponse = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.record(z.string(), z.unknown()),
+  }),
+});
+
+export const slugParam = z.object({ slug: z.string().min(1).max(200) });
+
+/** Dates leave the API as ISO-8601 strings. */
+export const isoDateTime = z.date().transform((d) => d.toISOString());

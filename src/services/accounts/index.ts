@@ -1,0 +1,17 @@
+export { accountErrors } from './errors.ts';
+export {
+  createSession,
+  endSession,
+  findSession,
+  purgeExpiredSessions,
+  type SessionPrincipal,
+} from './sessions.ts';
+export {
+  findUserByEmail,
+  normaliseEmail,
+  signUp,
+  toPublicUser,
+  upsertAdmin,
+  verifyCredentials,
+  type PublicUser,
+} from './users.ts';

@@ -1,0 +1,1 @@
+export { getConferenceBySlugOrThrow, listConferences } from './get-conference.ts';

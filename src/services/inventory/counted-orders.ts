@@ -1,0 +1,13 @@
+import { and, eq, gt, inArray, or, type SQL } from 'drizzle-orm';
+import { orders } from '../../db/schema/index.ts';
+
+/**
+ * D2.1 / INV-1 (unified): an order's lines consume stock while it is paid, partially refunded, or
+ * pending with a live hold. The one definition of "sold"; reports and the D2.3 trigger mirror it.
+ */
+export function isCountedOrder(now: Date): SQL {
+  return or(
+    inArray(orders.status, ['paid', 'partially_refunded']),
+    and(eq(orders.status, 'pending'), gt(orders.holdExpiresAt, now)),
+  ) as SQL;
+}
