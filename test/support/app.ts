@@ -1,0 +1,30 @@
+import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../../src/config/env.ts';
+import { createSecretBox } from '../../src/config/secret-box.ts';
+import type { DatabaseKind } from '../../src/db/client.ts';
+import { buildApp } from '../../src/http/app.ts';
+import type { DbContext } from './db.ts';
+
+export interface TestAppOptions {
+  now?: () => Date;
+}
+
+/** The real app over the test database; requests go through `inject` (no sockets). */
+export async function buildTestApp(ctx: DbContext, options: TestAppOptions = {}): Promise<FastifyInstance> {
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  const dbKind: DatabaseKind = ctx.kind;
+  return buildApp({
+    db: ctx.db,
+    dbKind,
+    config,
+    secretBox: createSecretBox(Buffer.alloc(32, 1)),
+    now: options.now ?? (() => new Date()),
+  });
+}
+
+/** The session cookie from a sign-up or sign-in response, ready for the next request's headers. */
+export function sessionCookieOf(response: { cookies: Array<{ name: string; value: string }> }): string {
+  const cookie = response.cookies.find((c) => c.name === 'lanyard_session');
+  if (!cookie) throw new Error('no session cookie in response');
+  return `lanyard_session=${cookie.value}`;
+}
