@@ -1,4 +1,5 @@
 import { endOfDayIn } from './dates.ts';
+import { isAfterWindow, isBeforeWindow } from './pricing/window.ts';
 
 /** Why a product can or cannot be bought right now; one derivation for API, web and checkout. */
 export type SaleState =

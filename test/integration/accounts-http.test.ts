@@ -29,7 +29,11 @@ describeEachBackend('accounts over HTTP', (ctx) => {
     expect(me.statusCode).toBe(200);
     expect(me.json().user.firstName).toBe('Ada');
 
-    const out = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-out', headers: { cookie } });
+    const out = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-out',
+      headers: { cookie },
+    });
     expect(out.statusCode).toBe(204);
     const after = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
     expect(after.statusCode).toBe(401);
@@ -39,7 +43,9 @@ describeEachBackend('accounts over HTTP', (ctx) => {
   it('refuses a second account for the same email in any letter case', async () => {
     const email = `${unique('grace')}@example.org`;
     const payload = { email, password: 'correct horse battery' };
-    expect((await app.inject({ method: 'POST', url: '/api/v1/auth/sign-up', payload })).statusCode).toBe(201);
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/v1/auth/sign-up', payload })).statusCode,
+    ).toBe(201);
     const again = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/sign-up',
@@ -51,8 +57,16 @@ describeEachBackend('accounts over HTTP', (ctx) => {
 
   it('signs in with the right password only, without revealing which part was wrong', async () => {
     const email = `${unique('linus')}@example.org`;
-    await app.inject({ method: 'POST', url: '/api/v1/auth/sign-up', payload: { email, password: 'correct horse battery' } });
-    const wrong = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password: 'nope-nope' } });
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-up',
+      payload: { email, password: 'correct horse battery' },
+    });
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email, password: 'nope-nope' },
+    });
     const unknown = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/sign-in',
@@ -71,7 +85,11 @@ describeEachBackend('accounts over HTTP', (ctx) => {
   });
 
   it('answers bad bodies with VALIDATION_FAILED naming the field, never a 500', async () => {
-    const missing = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-up', payload: { password: 'x' } });
+    const missing = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-up',
+      payload: { password: 'x' },
+    });
     expect(missing.statusCode).toBe(400);
     const body = missing.json();
     expect(body.error.code).toBe('VALIDATION_FAILED');

@@ -1,0 +1,35 @@
+export { priceCart } from './price-cart.ts';
+export { isWindowOpen, isBeforeWindow, isAfterWindow } from './window.ts';
+export { isInScope, isConditionInScope, type ScopedProduct } from './scope.ts';
+export {
+  isVoucherUsable,
+  type VoucherUsability,
+  type VoucherValidityFacts,
+} from './voucher-validity.ts';
+export {
+  conditionQualifies,
+  hasUnitLimit,
+  orderConditions,
+  remainingAllowance,
+} from './condition-rules.ts';
+export type {
+  BuyerFacts,
+  ConditionKind,
+  ConditionReasonCode,
+  ConditionUsage,
+  DiscountType,
+  LineKind,
+  PriceBreakdown,
+  PricedLine,
+  PricingCondition,
+  PricingInput,
+  PricingLine,
+  PricingVoucher,
+  ProductScope,
+  TraceStep,
+  VoucherInvalidReason,
+  VoucherKind,
+  VoucherLineReasonCode,
+  VoucherNotApplicableReason,
+  VoucherOutcome,
+} from './types.ts';
