@@ -123,6 +123,8 @@ export const orderLines = pgTable(
       onDelete: 'set null',
     }),
     conditionName: text('condition_name').notNull().default(''),
+    // D3.6 a condition's limit counts discounted units, derived from these rows.
+    conditionUnits: integer('condition_units').notNull().default(0),
     voucherDiscount: bigint('voucher_discount', { mode: 'number' }).notNull().default(0),
     lineTotal: bigint('line_total', { mode: 'number' }).notNull(),
     cancelledQuantity: integer('cancelled_quantity').notNull().default(0),
@@ -145,6 +147,10 @@ export const orderLines = pgTable(
     ),
     nonNegative('order_lines_unit_price_check', t.unitPrice),
     nonNegative('order_lines_condition_discount_check', t.conditionDiscount),
+    check(
+      'order_lines_condition_units_check',
+      sql`${t.conditionUnits} >= 0 AND ${t.conditionUnits} <= ${t.quantity}`,
+    ),
     nonNegative('order_lines_voucher_discount_check', t.voucherDiscount),
     // D3.4 / D3.8 no line below zero, and the line adds up exactly
     nonNegative('order_lines_line_total_check', t.lineTotal),

@@ -11,3 +11,14 @@ export function isCountedOrder(now: Date): SQL {
     and(eq(orders.status, 'pending'), gt(orders.holdExpiresAt, now)),
   ) as SQL;
 }
+
+/**
+ * VOU-7 / D3.6: an order holds its voucher use and condition units unless it was cancelled or its
+ * hold lapsed; refunds do not give uses back.
+ */
+export function isOrderHoldingUses(now: Date): SQL {
+  return or(
+    inArray(orders.status, ['paid', 'partially_refunded', 'refunded']),
+    and(eq(orders.status, 'pending'), gt(orders.holdExpiresAt, now)),
+  ) as SQL;
+}

@@ -1,2 +1,3 @@
-export { isCountedOrder } from './counted-orders.ts';
+export { isCountedOrder, isOrderHoldingUses } from './counted-orders.ts';
 export { countSold, remainingOf, type SoldCounts } from './count-sold.ts';
+export { countConditionUnits, countVoucherUses } from './count-uses.ts';

@@ -1,0 +1,2 @@
+ALTER TABLE "order_lines" ADD COLUMN "condition_units" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "order_lines" ADD CONSTRAINT "order_lines_condition_units_check" CHECK ("order_lines"."condition_units" >= 0 AND "order_lines"."condition_units" <= "order_lines"."quantity");
