@@ -10,8 +10,10 @@ import type { AppDeps } from './deps.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { accountRoutes } from './routes/accounts.ts';
+import { cartRoutes } from './routes/cart.ts';
 import { conferenceRoutes } from './routes/conferences.ts';
 import { healthRoutes } from './routes/health.ts';
+import { orderRoutes } from './routes/orders.ts';
 
 export interface BuildAppOptions {
   logger?: boolean | { level: string };
@@ -26,7 +28,6 @@ export async function buildApp(
     logger: options.logger ?? false,
     bodyLimit: 1_048_576,
     requestIdHeader: 'x-request-id',
-    disableRequestLogging: deps.config.NODE_ENV === 'test',
   });
   app.decorate('deps', deps);
   app.setValidatorCompiler(validatorCompiler);
@@ -49,5 +50,7 @@ export async function buildApp(
   await app.register(healthRoutes);
   await app.register(accountRoutes);
   await app.register(conferenceRoutes);
+  await app.register(cartRoutes);
+  await app.register(orderRoutes);
   return app;
 }

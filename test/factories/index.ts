@@ -22,7 +22,10 @@ export function unique(prefix: string): string {
   return `${prefix}-${randomBytes(4).toString('hex')}`;
 }
 
-export async function makeConference(db: Database, overrides: Partial<NewConference> = {}): Promise<Conference> {
+export async function makeConference(
+  db: Database,
+  overrides: Partial<NewConference> = {},
+): Promise<Conference> {
   const [row] = await db
     .insert(conferences)
     .values({
@@ -45,7 +48,13 @@ export async function makeTicketType(
 ): Promise<TicketType> {
   const [row] = await db
     .insert(ticketTypes)
-    .values({ conferenceId: conference.id, name: 'Individual', slug: unique('tt'), price: 40_000, ...overrides })
+    .values({
+      conferenceId: conference.id,
+      name: 'Individual',
+      slug: unique('tt'),
+      price: 40_000,
+      ...overrides,
+    })
     .returning();
   if (!row) throw new Error('ticket type not created');
   return row;
@@ -59,7 +68,13 @@ export async function makeAddon(
   const { requires = [], ...values } = overrides;
   const [row] = await db
     .insert(addons)
-    .values({ conferenceId: conference.id, name: 'T-shirt', slug: unique('addon'), price: 2_000, ...values })
+    .values({
+      conferenceId: conference.id,
+      name: 'T-shirt',
+      slug: unique('addon'),
+      price: 2_000,
+      ...values,
+    })
     .returning();
   if (!row) throw new Error('add-on not created');
   for (const ticketType of requires) {
@@ -70,7 +85,10 @@ export async function makeAddon(
   return row;
 }
 
-export async function makeUser(db: Database, overrides: { email?: string; password?: string } = {}): Promise<PublicUser> {
+export async function makeUser(
+  db: Database,
+  overrides: { email?: string; password?: string } = {},
+): Promise<PublicUser> {
   return signUp(db, {
     email: overrides.email ?? `${unique('buyer')}@example.org`,
     password: overrides.password ?? 'correct horse battery',

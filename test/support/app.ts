@@ -10,7 +10,10 @@ export interface TestAppOptions {
 }
 
 /** The real app over the test database; requests go through `inject` (no sockets). */
-export async function buildTestApp(ctx: DbContext, options: TestAppOptions = {}): Promise<FastifyInstance> {
+export async function buildTestApp(
+  ctx: DbContext,
+  options: TestAppOptions = {},
+): Promise<FastifyInstance> {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
   const dbKind: DatabaseKind = ctx.kind;
   return buildApp({
@@ -23,7 +26,9 @@ export async function buildTestApp(ctx: DbContext, options: TestAppOptions = {})
 }
 
 /** The session cookie from a sign-up or sign-in response, ready for the next request's headers. */
-export function sessionCookieOf(response: { cookies: Array<{ name: string; value: string }> }): string {
+export function sessionCookieOf(response: {
+  cookies: Array<{ name: string; value: string }>;
+}): string {
   const cookie = response.cookies.find((c) => c.name === 'lanyard_session');
   if (!cookie) throw new Error('no session cookie in response');
   return `lanyard_session=${cookie.value}`;

@@ -29,7 +29,10 @@ export async function countConditionUnits(
   const units = new Map<string, number>();
   if (conditionIds.length === 0) return units;
   const rows = await db
-    .select({ conditionId: orderLines.conditionId, units: sql<string>`sum(${orderLines.conditionUnits})` })
+    .select({
+      conditionId: orderLines.conditionId,
+      units: sql<string>`sum(${orderLines.conditionUnits})`,
+    })
     .from(orderLines)
     .innerJoin(orders, eq(orders.id, orderLines.orderId))
     .where(and(inArray(orderLines.conditionId, [...conditionIds]), isOrderHoldingUses(now)))

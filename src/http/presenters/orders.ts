@@ -1,0 +1,49 @@
+import type { z } from 'zod';
+import type { Order } from '../../db/schema/index.ts';
+import type { OrderDetail } from '../../services/orders/index.ts';
+import type { orderDetailView, orderSummaryView } from '../schemas/orders.ts';
+
+export function presentOrderSummary(order: Order): z.input<typeof orderSummaryView> {
+  return {
+    id: order.id,
+    reference: order.reference,
+    status: order.status,
+    currency: order.currency,
+    subtotal: order.subtotal,
+    discountAmount: order.discountAmount,
+    total: order.total,
+    voucherCode: order.voucherCode,
+    holdExpiresAt: order.holdExpiresAt,
+    createdAt: order.createdAt,
+    paidAt: order.paidAt,
+  };
+}
+
+export function presentOrderDetail(detail: OrderDetail): z.input<typeof orderDetailView> {
+  const { order } = detail;
+  return {
+    ...presentOrderSummary(order),
+    billingName: order.billingName,
+    billingEmail: order.billingEmail,
+    billingCompany: order.billingCompany,
+    accessCode: detail.accessCode,
+    lines: detail.lines.map((line) => ({
+      id: line.id,
+      kind: line.productKind,
+      description: line.description,
+      quantity: line.quantity,
+      unitPrice: line.unitPrice,
+      conditionDiscount: line.conditionDiscount,
+      conditionName: line.conditionName,
+      voucherDiscount: line.voucherDiscount,
+      lineTotal: line.lineTotal,
+    })),
+    payments: detail.payments.map((p) => ({
+      id: p.id,
+      method: p.method,
+      status: p.status,
+      amount: p.amount,
+      createdAt: p.createdAt,
+    })),
+  };
+}

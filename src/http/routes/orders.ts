@@ -1,0 +1,114 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { placeOrder } from '../../services/checkout/index.ts';
+import { getConferenceBySlugOrThrow } from '../../services/conferences/index.ts';
+import {
+  cancelBuyerOrder,
+  getBuyerOrderOrThrow,
+  listBuyerOrders,
+} from '../../services/orders/index.ts';
+import { requireUser } from '../plugins/auth.ts';
+import { presentOrderDetail, presentOrderSummary } from '../presenters/orders.ts';
+import { errorResponse, slugParam } from '../schemas/common.ts';
+import {
+  checkoutBody,
+  checkoutHeaders,
+  orderDetailView,
+  orderSummaryView,
+  referenceParams,
+} from '../schemas/orders.ts';
+
+const failures = { 400: errorResponse, 401: errorResponse, 404: errorResponse, 409: errorResponse };
+
+export async function orderRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db, now } = app.deps;
+
+  r.post(
+    '/api/v1/conferences/:slug/checkout',
+    {
+      schema: {
+        tags: ['checkout'],
+        summary:
+          'Turn the cart into a pending order that holds its stock (CHK, D2, D3.7, D4.2, D4.5)',
+        params: slugParam,
+        headers: checkoutHeaders,
+        body: checkoutBody,
+        response: { 200: orderDetailView, 201: orderDetailView, ...failures },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const conference = await getConferenceBySlugOrThrow(db, request.params.slug);
+      const { billingName, billingEmail, billingCompany, expectedTotal, answers } = request.body;
+      const result = await placeOrder(db, {
+        buyerId: user.id,
+        conference,
+        billing: { name: billingName, email: billingEmail, company: billingCompany },
+        expectedTotal,
+        idempotencyKey: request.headers['idempotency-key'],
+        answers,
+        now: now(),
+      });
+      const detail = await getBuyerOrderOrThrow(db, user.id, conference.id, result.order.reference);
+      return reply.status(result.replayed ? 200 : 201).send(presentOrderDetail(detail));
+    },
+  );
+
+  r.get(
+    '/api/v1/conferences/:slug/orders',
+    {
+      schema: {
+        tags: ['orders'],
+        params: slugParam,
+        response: { 200: z.object({ orders: z.array(orderSummaryView) }), ...failures },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const conference = await getConferenceBySlugOrThrow(db, request.params.slug);
+      return {
+        orders: (await listBuyerOrders(db, user.id, conference.id)).map(presentOrderSummary),
+      };
+    },
+  );
+
+  r.get(
+    '/api/v1/conferences/:slug/orders/:reference',
+    {
+      schema: {
+        tags: ['orders'],
+        params: referenceParams,
+        response: { 200: orderDetailView, ...failures },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const conference = await getConferenceBySlugOrThrow(db, request.params.slug);
+      return presentOrderDetail(
+        await getBuyerOrderOrThrow(db, user.id, conference.id, request.params.reference),
+      );
+    },
+  );
+
+  r.post(
+    '/api/v1/conferences/:slug/orders/:reference/cancel',
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'Cancel a pending order (ORD-4)',
+        params: referenceParams,
+        response: { 200: orderDetailView, ...failures },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const conference = await getConferenceBySlugOrThrow(db, request.params.slug);
+      await cancelBuyerOrder(db, user.id, request.params.reference, now());
+      return presentOrderDetail(
+        await getBuyerOrderOrThrow(db, user.id, conference.id, request.params.reference),
+      );
+    },
+  );
+}

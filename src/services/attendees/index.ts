@@ -1,0 +1,1 @@
+export { ensureAttendee } from './ensure-attendee.ts';

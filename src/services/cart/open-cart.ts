@@ -1,0 +1,85 @@
+import { and, desc, eq, lt } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
+import { carts, type Cart, type Conference } from '../../db/schema/index.ts';
+import { addMinutes } from '../../domain/dates.ts';
+import { cartErrors } from './errors.ts';
+
+function openCartOf(userId: string, conferenceId: string) {
+  return and(
+    eq(carts.userId, userId),
+    eq(carts.conferenceId, conferenceId),
+    eq(carts.status, 'open'),
+    eq(carts.kind, 'online'),
+  );
+}
+
+export async function findOpenCart(
+  db: Database,
+  userId: string,
+  conferenceId: string,
+): Promise<Cart | undefined> {
+  const [cart] = await db
+    .select()
+    .from(carts)
+    .where(openCartOf(userId, conferenceId))
+    .orderBy(desc(carts.createdAt))
+    .limit(1);
+  return cart;
+}
+
+/**
+ * CART-3: expire the buyer's lapsed cart, then return the open one or create it. The partial
+ * unique index (D4.1) decides a race between two first requests; the loser reads the winner's cart.
+ */
+export async function getOrCreateOpenCart(
+  db: Database,
+  userId: string,
+  conference: Conference,
+  now: Date,
+): Promise<Cart> {
+  await db
+    .update(carts)
+    .set({ status: 'expired', updatedAt: now })
+    .where(and(openCartOf(userId, conference.id), lt(carts.expiresAt, now)));
+  const existing = await findOpenCart(db, userId, conference.id);
+  if (existing) return existing;
+  await db
+    .insert(carts)
+    .values({
+      userId,
+      conferenceId: conference.id,
+      expiresAt: addMinutes(now, conference.cartExpiryMinutes),
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing();
+  const created = await findOpenCart(db, userId, conference.id);
+  if (!created) throw new Error('open cart vanished right after creation');
+  return created;
+}
+
+/** CART-4: the expiry check comes before the status check. */
+export function assertCartOpen(cart: Cart, now: Date): void {
+  if (cart.expiresAt && cart.expiresAt.getTime() < now.getTime()) throw cartErrors('CART_EXPIRED');
+  if (cart.status !== 'open') throw cartErrors('CART_NOT_OPEN');
+}
+
+/**
+ * Every change to a cart's lines moves `updated_at`, which checkout compares to detect a cart
+ * that changed between pricing and placing the order. `slide` extends expiry (CART-5).
+ */
+export async function touchCart(
+  db: Database,
+  cart: Cart,
+  conference: Conference,
+  now: Date,
+  slide: boolean,
+): Promise<void> {
+  await db
+    .update(carts)
+    .set({
+      updatedAt: now,
+      ...(slide ? { expiresAt: addMinutes(now, conference.cartExpiryMinutes) } : {}),
+    })
+    .where(eq(carts.id, cart.id));
+}

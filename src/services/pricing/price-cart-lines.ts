@@ -1,0 +1,42 @@
+import type { Database } from '../../db/client.ts';
+import type { Money } from '../../domain/money.ts';
+import { priceCart, type PriceBreakdown, type PricingVoucher } from '../../domain/pricing/index.ts';
+import { loadBuyerFacts } from './load-buyer-facts.ts';
+import { loadActiveConditions } from './load-conditions.ts';
+
+export interface PriceableLine {
+  itemId: string;
+  kind: 'ticket' | 'addon';
+  product: { id: string; name: string };
+  unitPrice: Money;
+  quantity: number;
+}
+
+/** Loads the buyer's facts and the conference's conditions, then runs the one pricing function (D3.1). */
+export async function priceCartLines(
+  db: Database,
+  conferenceId: string,
+  buyerId: string,
+  lines: readonly PriceableLine[],
+  voucher: PricingVoucher | null,
+  now: Date,
+): Promise<PriceBreakdown> {
+  const [conditions, buyer] = await Promise.all([
+    loadActiveConditions(db, conferenceId, now),
+    loadBuyerFacts(db, buyerId, conferenceId),
+  ]);
+  return priceCart({
+    lines: lines.map((l) => ({
+      lineId: l.itemId,
+      kind: l.kind,
+      productId: l.product.id,
+      description: l.product.name,
+      unitPrice: l.unitPrice,
+      quantity: l.quantity,
+    })),
+    conditions,
+    voucher,
+    buyer,
+    now,
+  });
+}
