@@ -97,7 +97,7 @@ export async function makeUser(
 
 export interface RawOrderInput {
   conference: Conference;
-  user: PublicUser;
+  user: { id: string };
   status: Order['status'];
   holdExpiresAt?: Date | null;
   lines: Array<{ ticketType?: TicketType; addon?: Addon; quantity: number }>;

@@ -27,7 +27,7 @@ export async function makeBuyers(db: Database, count: number): Promise<Buyer[]> 
     .returning({ id: users.id, email: users.email });
   return Promise.all(
     rows.map(async (row) => {
-      const session = await createSession(db, row.id, 1, new Date());
+      const session = await createSession(db, row.id, 365, new Date());
       return { ...row, cookie: `lanyard_session=${session.token}` };
     }),
   );

@@ -46,7 +46,7 @@ export async function addItemToCart(db: Database, input: AddItemInput): Promise<
         cartId: cart.id,
         conferenceId: input.conference.id,
         quantity: input.quantity,
-        createdAt: input.now,
+        // The database clock, not the request's: line order (W-25) must follow real insertion order.
         ...(input.kind === 'ticket'
           ? { ticketTypeId: input.productId }
           : { addonId: input.productId }),
