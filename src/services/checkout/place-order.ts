@@ -21,6 +21,7 @@ import { validateAnswers, type AnswerValue } from './answers.ts';
 import { consumptionKeys } from './consumption-keys.ts';
 import { checkoutErrors } from './errors.ts';
 import { recountUnderLock } from './recount.ts';
+import { checkoutTestHooks } from './test-hooks.ts';
 import { insertCompPayment, insertOrder, insertOrderLines, type Billing } from './write-order.ts';
 
 export interface PlaceOrderInput {
@@ -109,6 +110,7 @@ export async function placeOrder(db: Database, input: PlaceOrderInput): Promise<
         input.now,
       );
       assertCheckoutAllowed(lines, fresh);
+      await checkoutTestHooks.afterRecount?.();
       const pricing = priceCart({
         lines: toPricingLines(lines),
         conditions: fresh.conditions,
