@@ -1,4 +1,5 @@
 import { buildApp } from '../http/app.ts';
+import { startScheduler } from '../jobs/scheduler.ts';
 import { describeDatabase, openRuntime } from './runtime.ts';
 import { bootstrapExampleIfEmpty } from '../services/bootstrap/index.ts';
 
@@ -15,9 +16,14 @@ export async function serve(): Promise<void> {
     { db: database.db, dbKind: database.kind, config, secretBox, now },
     { logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL } },
   );
+  const scheduler = startScheduler(database.db, {
+    now,
+    onError: (task, error) => app.log.error({ err: error, task }, 'scheduled task failed'),
+  });
   const shutdown = async (signal: string) => {
     app.log.info(`${signal} received, shutting down`);
     await app.close();
+    await scheduler.stop();
     await runtime.close();
     process.exit(0);
   };

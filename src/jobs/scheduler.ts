@@ -1,0 +1,46 @@
+import type { Database } from '../db/client.ts';
+import { purgeExpiredSessions } from '../services/accounts/index.ts';
+import { expireHolds } from '../services/orders/index.ts';
+
+export interface ScheduledTask {
+  name: string;
+  everyMs: number;
+  run(db: Database, now: Date): Promise<unknown>;
+}
+
+/** Every process runs the same tasks; they claim work with SKIP LOCKED, so that is safe (ARCHITECTURE). */
+export const TASKS: readonly ScheduledTask[] = [
+  { name: 'expire-holds', everyMs: 30_000, run: expireHolds },
+  { name: 'purge-sessions', everyMs: 3_600_000, run: purgeExpiredSessions },
+];
+
+export interface Scheduler {
+  stop(): Promise<void>;
+}
+
+export interface SchedulerOptions {
+  now: () => Date;
+  onError: (task: string, error: unknown) => void;
+}
+
+/** Runs each task on its interval, never two runs of one task at once, and waits for them on stop. */
+export function startScheduler(db: Database, options: SchedulerOptions, tasks: readonly ScheduledTask[] = TASKS): Scheduler {
+  const running = new Map<string, Promise<void>>();
+  const timers = tasks.map((task) =>
+    setInterval(() => {
+      if (running.has(task.name)) return;
+      const run = task
+        .run(db, options.now())
+        .then(() => undefined)
+        .catch((error: unknown) => options.onError(task.name, error))
+        .finally(() => running.delete(task.name));
+      running.set(task.name, run);
+    }, task.everyMs).unref(),
+  );
+  return {
+    async stop() {
+      for (const timer of timers) clearInterval(timer);
+      await Promise.all(running.values());
+    },
+  };
+}
