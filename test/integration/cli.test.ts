@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'lanyard-cli-'));
+
+function lanyard(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, NODE_ENV: 'development', ...env },
+    timeout: 120_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function file(name: string, text: string): string {
+  const path = join(dataDir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('lanyard command line', () => {
+  it('refuses a bad environment variable by name, without a stack trace', () => {
+    const run = lanyard(['migrate'], { PORT: 'eighty', LOCK_TIMEOUT_MS: '5' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/PORT: /);
+    expect(run.stderr).toMatch(/LOCK_TIMEOUT_MS: /);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses malformed TOML naming the line, and a bad value naming the key and item', () => {
+    const broken = lanyard([
+      'bootstrap',
+      '--config',
+      file('broken.toml', '[conference]\nname = "X\n'),
+      '--dry-run',
+    ]);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/line 2/i);
+    const badPrice = file(
+      'bad-price.toml',
+      [
+        '[conference]',
+        'name = "Bad Price Conf"',
+        'start = 2027-05-01',
+        'end = 2027-05-03',
+        'timezone = "Europe/Berlin"',
+        '[[conference.sections]]',
+        'name = "Main"',
+        'start = 2027-05-01',
+        'end = 2027-05-03',
+        '[[conference.tickets]]',
+        'name = "Early"',
+        'price = -5',
+        'quantity = 10',
+      ].join('\n'),
+    );
+    const bad = lanyard(['bootstrap', '--config', badPrice, '--dry-run']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/conference\.tickets\[0\].*price/);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('names a missing bootstrap file', () => {
+    const run = lanyard(['bootstrap', '--config', join(dataDir, 'nope.toml')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('nope.toml');
+  });
+});
