@@ -35,10 +35,8 @@ export function saleStateOf(
 ): SaleState {
   if (!isConferenceOnSale(conference, now)) return 'conference_closed';
   if (!product.isActive) return 'inactive';
-  if (product.availableFrom && now.getTime() < product.availableFrom.getTime())
-    return 'not_yet_on_sale';
-  if (product.availableUntil && now.getTime() > product.availableUntil.getTime())
-    return 'sales_ended';
+  if (isBeforeWindow(product.availableFrom, now)) return 'not_yet_on_sale';
+  if (isAfterWindow(product.availableUntil, now)) return 'sales_ended';
   if (product.remaining !== null && product.remaining <= 0) return 'sold_out';
   return 'on_sale';
 }
