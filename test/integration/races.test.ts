@@ -57,7 +57,7 @@ describePostgresOnly('races on real concurrent requests', (ctx) => {
     const results = await Promise.all(
       buyers.map((b) => buyOverHttp(baseUrl, conference.slug, b, { ticketTypeId: ticket.id })),
     );
-    expect(tally(results).placed).toBe(50);
+    expect(tally(results).placed, JSON.stringify(tally(results))).toBe(50);
     expectOnlySoldOutRefusals(results);
     expect(await soldUnits(ctx.db, conference.id)).toBe(50);
   });
@@ -72,7 +72,7 @@ describePostgresOnly('races on real concurrent requests', (ctx) => {
         buyOverHttp(baseUrl, conference.slug, buyer, { ticketTypeId: (i % 2 === 0 ? a : b).id }),
       ),
     );
-    expect(tally(results).placed).toBe(50);
+    expect(tally(results).placed, JSON.stringify(tally(results))).toBe(50);
     expectOnlySoldOutRefusals(results);
     expect(await soldUnits(ctx.db, conference.id)).toBe(50);
   });
@@ -98,7 +98,7 @@ describePostgresOnly('races on real concurrent requests', (ctx) => {
         ),
       ),
     );
-    expect(tally(results).placed).toBe(10);
+    expect(tally(results).placed, JSON.stringify(tally(results))).toBe(10);
     for (const r of results.filter((x) => x.status !== 201)) expect(r.code).toBe('VOUCHER_INVALID');
     const withVoucher = await ctx.db.select().from(orders).where(eq(orders.voucherId, voucher.id));
     expect(withVoucher).toHaveLength(10);
@@ -132,7 +132,7 @@ describePostgresOnly('races on real concurrent requests', (ctx) => {
     const results = await Promise.all(
       buyers.map((b) => buyOverHttp(baseUrl, conference.slug, b, { ticketTypeId: ticket.id })),
     );
-    expect(tally(results).placed).toBe(30);
+    expect(tally(results).placed, JSON.stringify(tally(results))).toBe(30);
     const [row] = await ctx.db
       .select({ units: sql<string>`sum(${orderLines.conditionUnits})` })
       .from(orderLines)
@@ -145,7 +145,7 @@ describePostgresOnly('races on real concurrent requests', (ctx) => {
     const ticket = await makeTicketType(ctx.db, conference, { totalQuantity: 5 });
     const buyers = await makeBuyers(ctx.db, 10);
     const outcomes = await raceWithoutLocks(baseUrl, conference.slug, ticket.id, buyers);
-    expect(tally(outcomes).placed).toBe(5);
+    expect(tally(outcomes).placed, JSON.stringify(tally(outcomes))).toBe(5);
     expect(outcomes.filter((r) => r.code === 'SOLD_OUT')).toHaveLength(5);
     expect(await soldUnits(ctx.db, conference.id)).toBe(5);
   });
@@ -157,7 +157,7 @@ describePostgresOnly('races on real concurrent requests', (ctx) => {
     await ctx.db.execute(sql`ALTER TABLE order_lines DISABLE TRIGGER order_lines_capacity_fence`);
     try {
       const outcomes = await raceWithoutLocks(baseUrl, conference.slug, ticket.id, buyers);
-      expect(tally(outcomes).placed).toBe(10);
+      expect(tally(outcomes).placed, JSON.stringify(tally(outcomes))).toBe(10);
       expect(await soldUnits(ctx.db, conference.id)).toBe(10);
     } finally {
       await ctx.db.execute(sql`ALTER TABLE order_lines ENABLE TRIGGER order_lines_capacity_fence`);

@@ -58,7 +58,7 @@ export async function buyOverHttp(
   }
   const added = await post(baseUrl, `${prefix}/cart/items`, buyer.cookie, { quantity: 1, ...item });
   if (added.status !== 200) return added;
-  return post(
+  return retryWhileBusy(() => post(
     baseUrl,
     `${prefix}/checkout`,
     buyer.cookie,
