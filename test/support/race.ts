@@ -58,15 +58,23 @@ export async function buyOverHttp(
   }
   const added = await post(baseUrl, `${prefix}/cart/items`, buyer.cookie, { quantity: 1, ...item });
   if (added.status !== 200) return added;
-  return retryWhileBusy(() => post(
-    baseUrl,
-    `${prefix}/checkout`,
-    buyer.cookie,
-    { billingName: 'Racer', billingEmail: 'racer@example.org' },
-    {
-      'idempotency-key': `race-${buyer.id}-${Math.random().toString(36).slice(2)}`,
-    },
+  const idempotencyKey = `race-${buyer.id}-${Math.random().toString(36).slice(2)}`;
+  const checkout = { billingName: 'Racer', billingEmail: 'racer@example.org' };
+  return retryWhileBusy(() =>
+    post(baseUrl, `${prefix}/checkout`, buyer.cookie, checkout, {
+      'idempotency-key': idempotencyKey,
+    }),
   );
+}
+
+/** BUSY (a bounded lock wait ran out) tells the client to try again, so a real client does. */
+async function retryWhileBusy(
+  attempt: () => Promise<FlowResult>,
+  attempts = 5,
+): Promise<FlowResult> {
+  let result = await attempt();
+  for (let i = 1; i < attempts && result.code === 'BUSY'; i += 1) result = await attempt();
+  return result;
 }
 
 export async function listen(app: FastifyInstance): Promise<string> {
