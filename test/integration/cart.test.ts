@@ -99,8 +99,8 @@ describeEachBackend('cart', (ctx) => {
     expect(over.json().error.details).toMatchObject({ remaining: 3, requested: 4 });
   });
 
-  it('CART-9 a hidden ticket needs a usable voucher that unlocks it and covers it', async () => {
-    const { conference, client } = await setup();
+  it('CART-9 a hidden ticket needs a usable voucher that unlocks it and covers it (and CAT-6 then lists it)', async () => {
+    const { conference, buyer, client } = await setup();
     const student = await makeTicketType(ctx.db, conference, {
       name: 'Student',
       requiresVoucher: true,
@@ -125,6 +125,17 @@ describeEachBackend('cart', (ctx) => {
     expect((await client.applyVoucher(' student-x ')).statusCode).toBe(200);
     expect((await client.addTicket(student.id)).statusCode).toBe(200);
     expectError(await client.addTicket(speaker.id), 409, 'VOUCHER_SCOPE_MISMATCH');
+    const listed = await app.inject({
+      method: 'GET',
+      url: `/api/v1/conferences/${conference.slug}/ticket-types`,
+      headers: { cookie: buyer.cookie },
+    });
+    expect(listed.json().ticketTypes.map((t: { name: string }) => t.name)).toEqual(['Student']);
+    const anonymous = await app.inject({
+      method: 'GET',
+      url: `/api/v1/conferences/${conference.slug}/ticket-types`,
+    });
+    expect(anonymous.json().ticketTypes).toEqual([]);
   });
 
   it('W-8 removing the unlocking voucher leaves a problem that checkout refuses', async () => {

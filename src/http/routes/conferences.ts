@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Conference } from '../../db/schema/index.ts';
+import { unlockedTicketTypesFor } from '../../services/cart/index.ts';
 import { listAddons, listTicketTypes } from '../../services/catalog/index.ts';
 import { getConferenceBySlugOrThrow, listConferences } from '../../services/conferences/index.ts';
 import { addonView, conferenceSummary, ticketTypeView } from '../schemas/catalog.ts';
@@ -57,14 +58,19 @@ export async function conferenceRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['catalog'],
-        summary: 'Ticket types on public sale with their availability (CAT-6)',
+        summary:
+          "Ticket types on public sale with their availability; voucher-gated types appear when the buyer's cart voucher unlocks them (CAT-6)",
         params: slugParam,
         response: { 200: z.object({ ticketTypes: z.array(ticketTypeView) }), 404: errorResponse },
       },
     },
     async (request) => {
       const conference = await getConferenceBySlugOrThrow(db, request.params.slug);
-      return { ticketTypes: await listTicketTypes(db, conference, now()) };
+      const at = now();
+      const unlockedTicketTypeIds = request.session
+        ? await unlockedTicketTypesFor(db, request.session.user.id, conference, at)
+        : undefined;
+      return { ticketTypes: await listTicketTypes(db, conference, at, { unlockedTicketTypeIds }) };
     },
   );
 

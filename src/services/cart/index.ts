@@ -7,3 +7,4 @@ export { assertCartOpen, findOpenCart, getOrCreateOpenCart } from './open-cart.t
 export { loadStockFacts } from './stock-facts.ts';
 export { viewCart, type CartProblem, type CartView } from './view-cart.ts';
 export { loadCartVoucher, voucherGateOf } from './voucher-gate.ts';
+export { unlockedTicketTypesFor } from './unlocked-ticket-types.ts';
