@@ -13,6 +13,11 @@ import { accountRoutes } from './routes/accounts.ts';
 import { cartRoutes } from './routes/cart.ts';
 import { conferenceRoutes } from './routes/conferences.ts';
 import { healthRoutes } from './routes/health.ts';
+import { manageAddonRoutes } from './routes/manage-addons.ts';
+import { manageDiscountRoutes } from './routes/manage-discounts.ts';
+import { manageTicketTypeRoutes } from './routes/manage-ticket-types.ts';
+import { manageVoucherBatchRoutes } from './routes/manage-voucher-batches.ts';
+import { manageVoucherRoutes } from './routes/manage-vouchers.ts';
 import { orderRoutes } from './routes/orders.ts';
 
 export interface BuildAppOptions {
@@ -52,5 +57,10 @@ export async function buildApp(
   await app.register(conferenceRoutes);
   await app.register(cartRoutes);
   await app.register(orderRoutes);
+  await app.register(manageTicketTypeRoutes);
+  await app.register(manageAddonRoutes);
+  await app.register(manageVoucherRoutes);
+  await app.register(manageVoucherBatchRoutes);
+  await app.register(manageDiscountRoutes);
   return app;
 }

@@ -1,5 +1,7 @@
 import type { Database } from '../../src/db/client.ts';
 import {
+  credits,
+  type Credit,
   discountConditions,
   discountConditionTicketTypes,
   vouchers,
@@ -61,5 +63,26 @@ export async function makeCondition(
       .insert(discountConditionTicketTypes)
       .values({ conditionId: row.id, ticketTypeId: ticketType.id, conferenceId: conference.id });
   }
+  return row;
+}
+
+export async function makeCredit(
+  db: Database,
+  conference: Conference,
+  user: { id: string },
+  amount: number,
+  expiresAt: Date | null = null,
+): Promise<Credit> {
+  const [row] = await db
+    .insert(credits)
+    .values({
+      conferenceId: conference.id,
+      userId: user.id,
+      amount,
+      currency: conference.currency,
+      expiresAt,
+    })
+    .returning();
+  if (!row) throw new Error('credit not created');
   return row;
 }

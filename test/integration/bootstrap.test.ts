@@ -160,7 +160,12 @@ describeEachBackend('bootstrap', (ctx) => {
       'STUDENT-2027',
     ]);
     const student = codes.find((v) => v.code === 'STUDENT-2027');
-    expect(student).toMatchObject({ kind: 'percentage', percentOffBp: 0, maxUses: 300, unlocksHiddenTickets: true });
+    expect(student).toMatchObject({
+      kind: 'percentage',
+      percentOffBp: 0,
+      maxUses: 300,
+      unlocksHiddenTickets: true,
+    });
     expect(await voucherTicketSlugs(ctx.db, student?.id ?? '')).toEqual(['student']);
     const [early] = await ctx.db
       .select()

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
@@ -221,6 +221,45 @@ describeEachBackend('checkout', (ctx) => {
     expect(swept).toMatchObject({ status: 'cancelled', holdExpiresAt: null });
     expect((await second.client.applyVoucher('ONCE')).statusCode).toBe(200);
     clock = NOW;
+  });
+
+  it('W-16 the sweep leaves a lapsed order that already received outside money for staff', async () => {
+    const conference = await makeConference(ctx.db);
+    const ticket = await makeTicketType(ctx.db, conference);
+    const buyer = await makeBuyer(ctx.db);
+    const lapsed = await makeRawOrder(ctx.db, {
+      conference,
+      user: buyer,
+      status: 'pending',
+      holdExpiresAt: later(-5),
+      lines: [{ ticketType: ticket, quantity: 1 }],
+    });
+    await ctx.db
+      .insert(payments)
+      .values({
+        orderId: lapsed.id,
+        conferenceId: conference.id,
+        method: 'manual',
+        status: 'succeeded',
+        amount: 100,
+        currency: 'USD',
+      });
+    const plain = await makeRawOrder(ctx.db, {
+      conference,
+      user: buyer,
+      status: 'pending',
+      holdExpiresAt: later(-5),
+      lines: [{ ticketType: ticket, quantity: 1 }],
+    });
+    await expireHolds(ctx.db, NOW);
+    const statuses = await ctx.db
+      .select({ id: orders.id, status: orders.status })
+      .from(orders)
+      .where(inArray(orders.id, [lapsed.id, plain.id]));
+    expect(Object.fromEntries(statuses.map((o) => [o.id, o.status]))).toEqual({
+      [lapsed.id]: 'pending',
+      [plain.id]: 'cancelled',
+    });
   });
 
   it('VOU-7 the voucher use is taken by the order, not by applying it', async () => {

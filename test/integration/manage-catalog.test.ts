@@ -139,6 +139,36 @@ describeEachBackend('manage catalog', (ctx) => {
     }
   });
 
+  it('D6.3 input PostgreSQL cannot store is a 400, never a 500', async () => {
+    const { conference, api } = await newConference();
+    const raw = (url: string, payload: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/conferences/${conference.slug}/manage/${url}`,
+        headers: { cookie: staff, 'content-type': 'application/json' },
+        payload,
+      });
+    const responses = [
+      await api('POST', 'ticket-types', { name: 'x\u0000y', price: 1 }),
+      await api('POST', 'ticket-types', {
+        name: 'X',
+        price: 1,
+        availableFrom: '0000-01-01T00:00:00Z',
+      }),
+      await api('POST', 'ticket-types', { name: 'X', price: 1e300 }),
+      await api('POST', 'ticket-types', { name: 'X', price: 1, totalQuantity: 2 ** 31 }),
+      await api('GET', 'vouchers?q=a%00b'),
+      await manageClient(app, 'a%00b', staff)('GET', 'ticket-types'),
+      await raw('ticket-types', 'null'),
+      await raw('ticket-types', '[1]'),
+      await raw('ticket-types', '{not json'),
+    ];
+    for (const response of responses) {
+      expect(response.statusCode, response.body).toBe(400);
+      expect(Object.keys(response.json().error)).toEqual(['code', 'message', 'details']);
+    }
+  });
+
   it('PATCH changes only the given fields, judges the window on merged values, and refuses an empty body', async () => {
     const { conference, api } = await newConference();
     const ticket = await makeTicketType(ctx.db, conference, {

@@ -74,6 +74,7 @@ export function buyerClient(app: FastifyInstance, slug: string, buyer: Buyer) {
     orders: () => send('GET', '/orders'),
     order: (reference: string) => send('GET', `/orders/${reference}`),
     cancel: (reference: string) => send('POST', `/orders/${reference}/cancel`),
+    credits: () => send('GET', '/credits'),
   };
 }
 

@@ -71,13 +71,11 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       return reply.status(status).send(body(code, error.message));
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply
-      .status(500)
-      .send(
-        body('INTERNAL', 'Something went wrong on our side. Please try again.', {
-          requestId: request.id,
-        }),
-      );
+    return reply.status(500).send(
+      body('INTERNAL', 'Something went wrong on our side. Please try again.', {
+        requestId: request.id,
+      }),
+    );
   });
 
   app.setNotFoundHandler((request, reply) => {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { placeOrder } from '../../services/checkout/index.ts';
+import { listUsableCredits } from '../../services/credits/index.ts';
 import { getConferenceBySlugOrThrow } from '../../services/conferences/index.ts';
 import {
   cancelBuyerOrder,
@@ -10,7 +11,7 @@ import {
 } from '../../services/orders/index.ts';
 import { requireUser } from '../plugins/auth.ts';
 import { presentOrderDetail, presentOrderSummary } from '../presenters/orders.ts';
-import { errorResponse, slugParam } from '../schemas/common.ts';
+import { errorResponse, isoDateTime, slugParam } from '../schemas/common.ts';
 import {
   checkoutBody,
   checkoutHeaders,
@@ -41,7 +42,8 @@ export async function orderRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const user = requireUser(request);
       const conference = await getConferenceBySlugOrThrow(db, request.params.slug);
-      const { billingName, billingEmail, billingCompany, expectedTotal, answers } = request.body;
+      const { billingName, billingEmail, billingCompany, expectedTotal, answers, useCredit } =
+        request.body;
       const result = await placeOrder(db, {
         buyerId: user.id,
         conference,
@@ -49,6 +51,7 @@ export async function orderRoutes(app: FastifyInstance): Promise<void> {
         expectedTotal,
         idempotencyKey: request.headers['idempotency-key'],
         answers,
+        useCredit,
         now: now(),
       });
       const detail = await getBuyerOrderOrThrow(db, user.id, conference.id, result.order.reference);
@@ -109,6 +112,43 @@ export async function orderRoutes(app: FastifyInstance): Promise<void> {
       return presentOrderDetail(
         await getBuyerOrderOrThrow(db, user.id, conference.id, request.params.reference),
       );
+    },
+  );
+
+  r.get(
+    '/api/v1/conferences/:slug/credits',
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'Store credit the buyer can spend here',
+        params: slugParam,
+        response: {
+          200: z.object({
+            credits: z.array(
+              z.object({
+                id: z.uuid(),
+                amount: z.number().int(),
+                remaining: z.number().int(),
+                expiresAt: isoDateTime.nullable(),
+              }),
+            ),
+          }),
+          ...failures,
+        },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const conference = await getConferenceBySlugOrThrow(db, request.params.slug);
+      const balances = await listUsableCredits(db, user.id, conference.id, now());
+      return {
+        credits: balances.map((b) => ({
+          id: b.credit.id,
+          amount: b.credit.amount,
+          remaining: b.remaining,
+          expiresAt: b.credit.expiresAt,
+        })),
+      };
     },
   );
 }

@@ -49,6 +49,7 @@ export const checkoutBody = z.object({
   billingEmail: z.email().max(254),
   billingCompany: z.string().trim().max(200).default(''),
   expectedTotal: z.number().int().min(0).optional().describe('The total the buyer saw (D3.7)'),
+  useCredit: z.boolean().default(false).describe('Pay what store credit covers'),
   answers: z.record(z.string(), z.union([z.string().max(2000), z.boolean()])).default({}),
 });
 

@@ -10,6 +10,7 @@ export function consumptionKeys(
   lines: readonly CartLine[],
   voucher: PricingVoucher | null,
   limitedConditions: readonly PricingCondition[],
+  spendsCredit: boolean,
 ): LockKey[] {
   const keys: LockKey[] = lines.map((line) =>
     line.kind === 'ticket'
@@ -19,7 +20,8 @@ export function consumptionKeys(
   const hasTickets = lines.some((l) => l.kind === 'ticket');
   if (hasTickets && conference.totalCapacity > 0)
     keys.push({ kind: 'conference', id: conference.id });
-  if (hasTickets) keys.push({ kind: 'buyer', id: `${conference.id}:${buyerId}` });
+  // The buyer's scope guards both the per-user limit and their credit balance.
+  if (hasTickets || spendsCredit) keys.push({ kind: 'buyer', id: `${conference.id}:${buyerId}` });
   if (voucher) keys.push({ kind: 'voucher', id: voucher.id });
   for (const condition of limitedConditions) keys.push({ kind: 'condition', id: condition.id });
   return keys;

@@ -15,6 +15,7 @@ import {
   stockViolationError,
   type CartLine,
 } from '../cart/index.ts';
+import { applyCreditsToOrder } from '../credits/index.ts';
 import { markOrderPaid } from '../orders/index.ts';
 import { loadActiveConditions, loadBuyerFacts } from '../pricing/index.ts';
 import { validateAnswers, type AnswerValue } from './answers.ts';
@@ -33,6 +34,8 @@ export interface PlaceOrderInput {
   /** D4.2: the same key returns the same order. */
   idempotencyKey?: string | undefined;
   answers?: Readonly<Record<string, AnswerValue>> | undefined;
+  /** Pay what store credit covers (CRED-4). */
+  useCredit?: boolean | undefined;
   now: Date;
 }
 
@@ -86,7 +89,14 @@ export async function placeOrder(db: Database, input: PlaceOrderInput): Promise<
     loadBuyerFacts(db, input.buyerId, input.conference.id),
   ]);
   const limited = conditions.filter((c) => c.usageLimit > 0);
-  const keys = consumptionKeys(input.conference, input.buyerId, lines, voucher, limited);
+  const keys = consumptionKeys(
+    input.conference,
+    input.buyerId,
+    lines,
+    voucher,
+    limited,
+    input.useCredit ?? false,
+  );
 
   try {
     return await withTx(db, async (tx) => {
@@ -143,6 +153,8 @@ export async function placeOrder(db: Database, input: PlaceOrderInput): Promise<
         const paid = await markOrderPaid(tx, order.id, input.now);
         return { order: paid.transitioned ? paid.order : order, replayed: false };
       }
+      if (input.useCredit)
+        return { order: (await applyCreditsToOrder(tx, order, input.now)).order, replayed: false };
       return { order, replayed: false };
     });
   } catch (error) {

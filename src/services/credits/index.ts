@@ -1,0 +1,2 @@
+export { applyCreditsToOrder, type CreditApplication } from './apply-credits.ts';
+export { listUsableCredits, type CreditBalance } from './balances.ts';
