@@ -21,6 +21,9 @@ const envSchema = z.object({
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+  /** Shopping requests served at once per process; 0 = twice the database pool. */
+  ADMISSION_LIMIT: z.coerce.number().int().min(0).max(10_000).default(0),
+  ADMISSION_MAX_WAIT_MS: z.coerce.number().int().min(0).max(120_000).default(15_000),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   BOOTSTRAP_EXAMPLE: boolFromEnv.default(true),
   SMTP_URL: z

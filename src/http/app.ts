@@ -7,6 +7,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps.ts';
+import { admissionPlugin } from './plugins/admission.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { accountRoutes } from './routes/accounts.ts';
@@ -19,6 +20,9 @@ import { manageTicketTypeRoutes } from './routes/manage-ticket-types.ts';
 import { manageVoucherBatchRoutes } from './routes/manage-voucher-batches.ts';
 import { manageVoucherRoutes } from './routes/manage-vouchers.ts';
 import { orderRoutes } from './routes/orders.ts';
+
+/** Cart and checkout: what a sale opening floods. */
+const SHOPPING_ROUTE = /^\/api\/v1\/conferences\/[^/]+\/(cart|checkout)/;
 
 export interface BuildAppOptions {
   logger?: boolean | { level: string };
@@ -50,6 +54,11 @@ export async function buildApp(
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(admissionPlugin, {
+    limit: deps.config.ADMISSION_LIMIT || deps.config.DATABASE_POOL_SIZE * 2,
+    maxWaitMs: deps.config.ADMISSION_MAX_WAIT_MS,
+    applies: (request) => SHOPPING_ROUTE.test(request.url),
+  });
   await app.register(authPlugin);
 
   await app.register(healthRoutes);

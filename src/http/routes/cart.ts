@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   addItemToCart,
   applyVoucher,
+  cartViewOf,
   removeCartItem,
   removeVoucher,
   setCartItemQuantity,
@@ -63,8 +64,14 @@ export async function cartRoutes(app: FastifyInstance): Promise<void> {
       const ctx = await context(request, request.params.slug);
       const { ticketTypeId, addonId, quantity } = request.body;
       const kind = ticketTypeId ? 'ticket' : 'addon';
-      await addItemToCart(db, { ...ctx, kind, productId: ticketTypeId ?? addonId ?? '', quantity });
-      return reply(ctx);
+      const state = await addItemToCart(db, {
+        ...ctx,
+        kind,
+        productId: ticketTypeId ?? addonId ?? '',
+        quantity,
+      });
+      // The add already loaded the cart; the reply prices that instead of reading it all again.
+      return presentCart(await cartViewOf(db, state, ctx.userId, ctx.conference));
     },
   );
 

@@ -8,6 +8,7 @@ import type { StockLine } from '../../domain/stock-rules.ts';
 export type CartLine = StockLine & {
   itemId: string;
   slug: string;
+  conferenceId: string;
   unitPrice: Money;
   createdAt: Date;
 };
@@ -37,6 +38,7 @@ export async function loadCartLines(db: Database, cartId: string): Promise<CartL
         kind: 'ticket',
         product: ticket,
         slug: ticket.slug,
+        conferenceId: ticket.conferenceId,
         unitPrice: money(ticket.price),
       };
     if (!addon) throw new Error(`cart item ${item.id} has no product`);
@@ -48,6 +50,7 @@ export async function loadCartLines(db: Database, cartId: string): Promise<CartL
       kind: 'addon',
       product: { ...addon, requiredTicketTypeIds },
       slug: addon.slug,
+      conferenceId: addon.conferenceId,
       unitPrice: money(addon.price),
     };
   });

@@ -4,10 +4,9 @@ import { cartItems, type Cart, type Conference } from '../../db/schema/index.ts'
 import { findStockViolation } from '../../domain/stock-rules.ts';
 import { withTx } from '../../db/transactions.ts';
 import { loadCartLines, type CartLine } from './cart-lines.ts';
+import { loadCartState, type CartState } from './cart-state.ts';
 import { cartErrors, stockViolationError } from './errors.ts';
 import { assertCartOpen, getOrCreateOpenCart, touchCart } from './open-cart.ts';
-import { loadStockFacts } from './stock-facts.ts';
-import { loadCartVoucher, voucherGateOf } from './voucher-gate.ts';
 
 export interface ChangeItemInput {
   userId: string;
@@ -76,20 +75,14 @@ export async function setCartItemQuantity(
       .update(cartItems)
       .set({ quantity: input.quantity })
       .where(eq(cartItems.id, line.itemId));
-    const desired = lines.map((l) =>
-      l.itemId === line.itemId ? { ...l, quantity: input.quantity } : l,
-    );
-    const voucher = await loadCartVoucher(tx, cart, input.now);
-    const ticketIds = desired.filter((l) => l.kind === 'ticket').map((l) => l.product.id);
-    const facts = await loadStockFacts(
+    const state: CartState = await loadCartState(
       tx,
-      input.conference,
+      cart,
       input.userId,
-      ticketIds,
-      voucherGateOf(voucher, input.now),
+      input.conference,
       input.now,
     );
-    const violation = findStockViolation(desired, facts, (l) => l.itemId === line.itemId);
+    const violation = findStockViolation(state.lines, state.facts, (l) => l.itemId === line.itemId);
     if (violation) throw stockViolationError(violation);
     await touchCart(tx, cart, input.conference, input.now, true);
   });

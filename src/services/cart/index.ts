@@ -5,6 +5,7 @@ export { removeCartItem, setCartItemQuantity } from './change-item.ts';
 export { cartErrors, stockViolationError } from './errors.ts';
 export { assertCartOpen, findOpenCart, getOrCreateOpenCart } from './open-cart.ts';
 export { loadStockFacts } from './stock-facts.ts';
-export { viewCart, type CartProblem, type CartView } from './view-cart.ts';
+export { cartViewOf, viewCart, type CartProblem, type CartView } from './view-cart.ts';
+export { loadCartState, type CartState } from './cart-state.ts';
 export { loadCartVoucher, voucherGateOf } from './voucher-gate.ts';
 export { unlockedTicketTypesFor } from './unlocked-ticket-types.ts';

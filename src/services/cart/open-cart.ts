@@ -37,12 +37,16 @@ export async function getOrCreateOpenCart(
   conference: Conference,
   now: Date,
 ): Promise<Cart> {
-  await db
-    .update(carts)
-    .set({ status: 'expired', updatedAt: now })
-    .where(and(openCartOf(userId, conference.id), lt(carts.expiresAt, now)));
-  const existing = await findOpenCart(db, userId, conference.id);
-  if (existing) return existing;
+  const current = await findOpenCart(db, userId, conference.id);
+  // The common case costs one statement: an open cart that has not lapsed.
+  if (current && !(current.expiresAt && current.expiresAt.getTime() < now.getTime()))
+    return current;
+  if (current) {
+    await db
+      .update(carts)
+      .set({ status: 'expired', updatedAt: now })
+      .where(and(openCartOf(userId, conference.id), lt(carts.expiresAt, now)));
+  }
   await db
     .insert(carts)
     .values({
@@ -74,12 +78,14 @@ export async function touchCart(
   conference: Conference,
   now: Date,
   slide: boolean,
-): Promise<void> {
-  await db
+): Promise<Cart> {
+  const [touched] = await db
     .update(carts)
     .set({
       updatedAt: now,
       ...(slide ? { expiresAt: addMinutes(now, conference.cartExpiryMinutes) } : {}),
     })
-    .where(eq(carts.id, cart.id));
+    .where(eq(carts.id, cart.id))
+    .returning();
+  return touched ?? cart;
 }

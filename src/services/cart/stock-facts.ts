@@ -1,8 +1,8 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { orderLines, orders, type Conference } from '../../db/schema/index.ts';
-import type { StockFacts, VoucherGate } from '../../domain/stock-rules.ts';
-import { countSold, isCountedOrder } from '../inventory/index.ts';
+import type { StockFacts, StockLine, VoucherGate } from '../../domain/stock-rules.ts';
+import { countSoldFor, isCountedOrder } from '../inventory/index.ts';
 
 /** Units of each ticket type the buyer holds in counted orders (D2.4: pending holds count too). */
 export async function countHeldByBuyer(
@@ -35,16 +35,20 @@ export async function countHeldByBuyer(
   return held;
 }
 
+/** Counts for exactly the products in the cart (and the venue when capped), never the whole conference. */
 export async function loadStockFacts(
   db: Database,
   conference: Conference,
   buyerId: string,
-  ticketTypeIds: readonly string[],
+  lines: readonly StockLine[],
   voucher: VoucherGate | null,
   now: Date,
 ): Promise<StockFacts> {
+  const ticketTypeIds = lines.filter((l) => l.kind === 'ticket').map((l) => l.product.id);
+  const addonIds = lines.filter((l) => l.kind === 'addon').map((l) => l.product.id);
+  const venue = conference.totalCapacity > 0 && ticketTypeIds.length > 0;
   const [sold, heldByBuyer] = await Promise.all([
-    countSold(db, conference.id, now),
+    countSoldFor(db, conference.id, { ticketTypeIds, addonIds, venue }, now),
     countHeldByBuyer(db, buyerId, conference.id, ticketTypeIds, now),
   ]);
   return {

@@ -4,11 +4,10 @@ import type { DomainError } from '../../domain/errors.ts';
 import type { PriceBreakdown } from '../../domain/pricing/index.ts';
 import { findStockViolation } from '../../domain/stock-rules.ts';
 import { priceCartLines } from '../pricing/index.ts';
-import { loadCartLines, type CartLine } from './cart-lines.ts';
+import type { CartLine } from './cart-lines.ts';
+import { loadCartState, type CartState } from './cart-state.ts';
 import { stockViolationError } from './errors.ts';
 import { getOrCreateOpenCart } from './open-cart.ts';
-import { loadStockFacts } from './stock-facts.ts';
-import { loadCartVoucher, voucherGateOf } from './voucher-gate.ts';
 
 export interface CartProblem {
   itemId: string;
@@ -29,7 +28,23 @@ function problemOf(itemId: string, error: DomainError): CartProblem {
   return { itemId, code: error.code, message: error.message };
 }
 
-/** The buyer's open cart with live prices (CART-14) and any line checkout would refuse. */
+/** Prices a loaded cart (CART-14) and lists every line checkout would refuse. */
+export async function cartViewOf(
+  db: Database,
+  state: CartState,
+  buyerId: string,
+  conference: Conference,
+): Promise<CartView> {
+  const { cart, lines, voucher, facts } = state;
+  const pricing = await priceCartLines(db, conference.id, buyerId, lines, voucher, facts.now);
+  const problems = lines.flatMap((line) => {
+    const violation = findStockViolation(lines, facts, (l) => l.itemId === line.itemId);
+    return violation ? [problemOf(line.itemId, stockViolationError(violation))] : [];
+  });
+  return { cart, currency: conference.currency, lines, pricing, problems };
+}
+
+/** The buyer's open cart with live prices. */
 export async function viewCart(
   db: Database,
   userId: string,
@@ -37,16 +52,5 @@ export async function viewCart(
   now: Date,
 ): Promise<CartView> {
   const cart = await getOrCreateOpenCart(db, userId, conference, now);
-  const lines = await loadCartLines(db, cart.id);
-  const voucher = await loadCartVoucher(db, cart, now);
-  const ticketIds = lines.filter((l) => l.kind === 'ticket').map((l) => l.product.id);
-  const [pricing, facts] = await Promise.all([
-    priceCartLines(db, conference.id, userId, lines, voucher, now),
-    loadStockFacts(db, conference, userId, ticketIds, voucherGateOf(voucher, now), now),
-  ]);
-  const problems = lines.flatMap((line) => {
-    const violation = findStockViolation(lines, facts, (l) => l.itemId === line.itemId);
-    return violation ? [problemOf(line.itemId, stockViolationError(violation))] : [];
-  });
-  return { cart, currency: conference.currency, lines, pricing, problems };
+  return cartViewOf(db, await loadCartState(db, cart, userId, conference, now), userId, conference);
 }
