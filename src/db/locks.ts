@@ -24,6 +24,10 @@ export function setApplicationLocksEnabled(enabled: boolean, nodeEnv: string | u
   applicationLocksEnabled = enabled;
 }
 
+export function areApplicationLocksEnabled(): boolean {
+  return applicationLocksEnabled;
+}
+
 /**
  * Takes transaction-scoped advisory locks on every consumed resource in one round trip, in one
  * global order (sorted by lock id), so two checkouts can never wait on each other in a cycle.

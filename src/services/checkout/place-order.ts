@@ -23,6 +23,7 @@ import { consumptionKeys } from './consumption-keys.ts';
 import { checkoutErrors } from './errors.ts';
 import { recountUnderLock } from './recount.ts';
 import { checkoutTestHooks } from './test-hooks.ts';
+import { runInLocalQueue } from './local-queue.ts';
 import { insertCompPayment, insertOrder, insertOrderLines, type Billing } from './write-order.ts';
 
 export interface PlaceOrderInput {
@@ -99,64 +100,76 @@ export async function placeOrder(db: Database, input: PlaceOrderInput): Promise<
   );
 
   try {
-    return await withTx(db, async (tx) => {
-      const closed = await tx
-        .update(carts)
-        .set({ status: 'checked_out', updatedAt: input.now })
-        .where(
-          and(eq(carts.id, cart.id), eq(carts.status, 'open'), eq(carts.updatedAt, cart.updatedAt)),
-        )
-        .returning({ id: carts.id });
-      if (closed.length === 0) throw checkoutErrors('CART_CHANGED');
+    const queueKeys = keys
+      .filter((k) => k.kind === 'ticket_type' || k.kind === 'addon' || k.kind === 'conference')
+      .map((k) => `${k.kind}:${k.id}`);
+    return await runInLocalQueue(queueKeys, () =>
+      withTx(db, async (tx) => {
+        const closed = await tx
+          .update(carts)
+          .set({ status: 'checked_out', updatedAt: input.now })
+          .where(
+            and(
+              eq(carts.id, cart.id),
+              eq(carts.status, 'open'),
+              eq(carts.updatedAt, cart.updatedAt),
+            ),
+          )
+          .returning({ id: carts.id });
+        if (closed.length === 0) throw checkoutErrors('CART_CHANGED');
 
-      await lockForConsumption(tx, keys);
-      const fresh = await recountUnderLock(
-        tx,
-        input.conference,
-        input.buyerId,
-        lines,
-        voucher,
-        conditions,
-        input.now,
-      );
-      assertCheckoutAllowed(lines, fresh);
-      await checkoutTestHooks.afterRecount?.();
-      const pricing = priceCart({
-        lines: toPricingLines(lines),
-        conditions: fresh.conditions,
-        voucher: fresh.voucher,
-        buyer,
-        now: input.now,
-      });
-      if (pricingMismatch(pricing, input.expectedTotal)) {
-        throw checkoutErrors('PRICE_CHANGED', {
-          expectedTotal: input.expectedTotal,
-          total: pricing.total,
-          pricing,
+        await lockForConsumption(tx, keys);
+        const fresh = await recountUnderLock(
+          tx,
+          input.conference,
+          input.buyerId,
+          lines,
+          voucher,
+          conditions,
+          input.now,
+        );
+        assertCheckoutAllowed(lines, fresh);
+        await checkoutTestHooks.afterRecount?.();
+        const pricing = priceCart({
+          lines: toPricingLines(lines),
+          conditions: fresh.conditions,
+          voucher: fresh.voucher,
+          buyer,
+          now: input.now,
         });
-      }
-      const draft = {
-        conference: input.conference,
-        buyerId: input.buyerId,
-        billing: input.billing,
-        pricing,
-        voucher: fresh.voucher,
-        lines,
-        answers,
-        idempotencyKey: input.idempotencyKey ?? null,
-        now: input.now,
-      };
-      const order = await insertOrder(tx, draft);
-      await insertOrderLines(tx, order, draft);
-      if (order.total === 0) {
-        await insertCompPayment(tx, order, input.now);
-        const paid = await markOrderPaid(tx, order.id, input.now);
-        return { order: paid.transitioned ? paid.order : order, replayed: false };
-      }
-      if (input.useCredit)
-        return { order: (await applyCreditsToOrder(tx, order, input.now)).order, replayed: false };
-      return { order, replayed: false };
-    });
+        if (pricingMismatch(pricing, input.expectedTotal)) {
+          throw checkoutErrors('PRICE_CHANGED', {
+            expectedTotal: input.expectedTotal,
+            total: pricing.total,
+            pricing,
+          });
+        }
+        const draft = {
+          conference: input.conference,
+          buyerId: input.buyerId,
+          billing: input.billing,
+          pricing,
+          voucher: fresh.voucher,
+          lines,
+          answers,
+          idempotencyKey: input.idempotencyKey ?? null,
+          now: input.now,
+        };
+        const order = await insertOrder(tx, draft);
+        await insertOrderLines(tx, order, draft);
+        if (order.total === 0) {
+          await insertCompPayment(tx, order, input.now);
+          const paid = await markOrderPaid(tx, order.id, input.now);
+          return { order: paid.transitioned ? paid.order : order, replayed: false };
+        }
+        if (input.useCredit)
+          return {
+            order: (await applyCreditsToOrder(tx, order, input.now)).order,
+            replayed: false,
+          };
+        return { order, replayed: false };
+      }),
+    );
   } catch (error) {
     // A double click: the first request closed the cart and made the order; answer with it.
     const replayAfterRace = await findByIdempotencyKey(db, input);
