@@ -10,6 +10,7 @@ import { buildTestApp } from '../support/app.ts';
 import { makeBuyers } from '../support/buyers.ts';
 import { describePostgresOnly } from '../support/db.ts';
 import { buyOverHttp, listen, makeBarrier, tally, type FlowResult } from '../support/race.ts';
+import { startServerProcess } from '../support/server-process.ts';
 import { makeConference, makeTicketType } from '../factories/index.ts';
 import { makeCondition, makeVoucher } from '../factories/sales.ts';
 
@@ -60,6 +61,29 @@ describePostgresOnly('races on real concurrent requests', (ctx) => {
     expect(tally(results).placed, JSON.stringify(tally(results))).toBe(50);
     expectOnlySoldOutRefusals(results);
     expect(await soldUnits(ctx.db, conference.id)).toBe(50);
+  });
+
+  it('LOCK two app processes against one PostgreSQL: 200 buyers for 50 seats, exactly 50 orders', async () => {
+    const conference = await makeConference(ctx.db);
+    const ticket = await makeTicketType(ctx.db, conference, { totalQuantity: 50 });
+    const buyers = await makeBuyers(ctx.db, 200);
+    const databaseUrl = ctx.url ?? '';
+    const servers = await Promise.all([
+      startServerProcess({ databaseUrl }),
+      startServerProcess({ databaseUrl }),
+    ]);
+    try {
+      const results = await Promise.all(
+        buyers.map((b, i) =>
+          buyOverHttp(servers[i % 2]?.url ?? '', conference.slug, b, { ticketTypeId: ticket.id }),
+        ),
+      );
+      expect(tally(results).placed, JSON.stringify(tally(results))).toBe(50);
+      expectOnlySoldOutRefusals(results);
+      expect(await soldUnits(ctx.db, conference.id)).toBe(50);
+    } finally {
+      await Promise.all(servers.map((s) => s.stop()));
+    }
   });
 
   it('INV-3 two ticket types under a venue cap of 50: never more than 50 seats', async () => {

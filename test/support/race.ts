@@ -56,7 +56,9 @@ export async function buyOverHttp(
       return { status: response.status, code: json.error?.code ?? null };
     }
   }
-  const added = await post(baseUrl, `${prefix}/cart/items`, buyer.cookie, { quantity: 1, ...item });
+  const added = await retryWhileBusy(() =>
+    post(baseUrl, `${prefix}/cart/items`, buyer.cookie, { quantity: 1, ...item }),
+  );
   if (added.status !== 200) return added;
   const idempotencyKey = `race-${buyer.id}-${Math.random().toString(36).slice(2)}`;
   const checkout = { billingName: 'Racer', billingEmail: 'racer@example.org' };
@@ -67,13 +69,16 @@ export async function buyOverHttp(
   );
 }
 
-/** BUSY (a bounded lock wait ran out) tells the client to try again, so a real client does. */
+/** BUSY (a bounded lock wait ran out) and TRY_AGAIN_SOON (the queue was full) tell the client to try again, so a real client does. */
+const RETRYABLE = new Set(['BUSY', 'TRY_AGAIN_SOON']);
+
 async function retryWhileBusy(
   attempt: () => Promise<FlowResult>,
   attempts = 5,
 ): Promise<FlowResult> {
   let result = await attempt();
-  for (let i = 1; i < attempts && result.code === 'BUSY'; i += 1) result = await attempt();
+  for (let i = 1; i < attempts && RETRYABLE.has(result.code ?? ''); i += 1)
+    result = await attempt();
   return result;
 }
 

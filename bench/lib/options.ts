@@ -1,0 +1,91 @@
+import { parseArgs } from 'node:util';
+
+export type Arrival = 'burst' | 'bounded';
+
+export interface RushOptions {
+  buyers: number;
+  seats: number;
+  inFlight: number;
+  processes: number[];
+  arrivals: Arrival[];
+  poolSize: number;
+  lockTimeoutMs: number;
+  requestTimeoutMs: number;
+  adminUrl: string;
+  /** Sample pg_stat_activity and time every query inside the servers (slightly perturbs numbers). */
+  profile: boolean;
+  /** Extra node flags for the app processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
+  serverNodeArgs: string[];
+}
+
+export const USAGE = `npm run bench:rush -- [options]
+  --buyers N            buyers racing for the seats (default 2000)
+  --seats N             seats of the one ticket type (default 500)
+  --in-flight N         bounded arrival: most buyers in flight at once (default 50)
+  --processes LIST      app processes per scenario, comma separated (default 1,2)
+  --arrival LIST        burst,bounded (default both)
+  --pool-size N         DATABASE_POOL_SIZE of each app process (default 10)
+  --lock-timeout-ms N   LOCK_TIMEOUT_MS of each app process (default 3000)
+  --timeout-ms N        deadline of each HTTP request (default 30000)
+  --profile             sample pg_stat_activity and time queries inside the servers
+  --server-node-args=S  extra node flags for the app processes, space separated
+                        (e.g. "--server-node-args=--cpu-prof --cpu-prof-dir=/tmp/prof")
+Admin URL of PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).`;
+
+function positiveInt(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`--${name} must be a positive integer`);
+  return value;
+}
+
+function list<T extends string | number>(
+  name: string,
+  raw: string | undefined,
+  allowed: readonly T[],
+  fallback: T[],
+): T[] {
+  if (raw === undefined) return fallback;
+  const items = raw.split(',').map((s) => s.trim());
+  return items.map((item) => {
+    const found = allowed.find((a) => String(a) === item);
+    if (found === undefined)
+      throw new Error(`--${name}: ${item} is not one of ${allowed.join(', ')}`);
+    return found;
+  });
+}
+
+export function parseRushOptions(argv: readonly string[]): RushOptions | 'help' {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      buyers: { type: 'string' },
+      seats: { type: 'string' },
+      'in-flight': { type: 'string' },
+      processes: { type: 'string' },
+      arrival: { type: 'string' },
+      'pool-size': { type: 'string' },
+      'lock-timeout-ms': { type: 'string' },
+      'timeout-ms': { type: 'string' },
+      profile: { type: 'boolean', default: false },
+      'server-node-args': { type: 'string', default: '' },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) return 'help';
+  return {
+    buyers: positiveInt('buyers', values.buyers, 2000),
+    seats: positiveInt('seats', values.seats, 500),
+    inFlight: positiveInt('in-flight', values['in-flight'], 50),
+    processes: list('processes', values.processes, [1, 2, 3, 4], [1, 2]),
+    arrivals: list<Arrival>('arrival', values.arrival, ['burst', 'bounded'], ['burst', 'bounded']),
+    poolSize: positiveInt('pool-size', values['pool-size'], 10),
+    lockTimeoutMs: positiveInt('lock-timeout-ms', values['lock-timeout-ms'], 3000),
+    requestTimeoutMs: positiveInt('timeout-ms', values['timeout-ms'], 30_000),
+    adminUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    profile: values.profile,
+    serverNodeArgs: values['server-node-args'].split(/\s+/).filter(Boolean),
+  };
+}

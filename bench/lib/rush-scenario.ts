@@ -1,0 +1,82 @@
+import type { Database } from '../../src/db/client.ts';
+import type { Conference, TicketType } from '../../src/db/schema/index.ts';
+import { makeConference, makeTicketType } from '../../test/factories/index.ts';
+import { makeBuyers, type Buyer } from '../../test/support/buyers.ts';
+import { runArrivals } from './arrivals.ts';
+import { buyOneTicket, type BuyerResult, type ShopTarget } from './buyer-flow.ts';
+import { keepAliveAgent } from './http-client.ts';
+import type { Arrival } from './options.ts';
+
+export interface PreparedRush {
+  conference: Conference;
+  ticketType: TicketType;
+  buyers: Buyer[];
+  seats: number;
+}
+
+/** A fresh conference, one ticket type of `seats` seats (one per buyer, no venue cap), and
+ * `buyerCount` buyers already signed in: none of this is on the clock. */
+export async function prepareRush(
+  db: Database,
+  buyerCount: number,
+  seats: number,
+): Promise<PreparedRush> {
+  const conference = await makeConference(db, { name: 'Ticket Rush', totalCapacity: 0 });
+  const ticketType = await makeTicketType(db, conference, {
+    name: 'Rush seat',
+    totalQuantity: seats,
+    limitPerUser: 1,
+  });
+  const buyers = await makeBuyers(db, buyerCount);
+  return { conference, ticketType, buyers, seats };
+}
+
+export interface RushRun {
+  arrival: Arrival;
+  inFlight: number;
+  timeoutMs: number;
+}
+
+/**
+ * Sends every buyer at the servers, alternating between them, under the arrival pattern.
+ * Each server gets its own keep-alive pool: one socket per buyer in a burst, `inFlight` when
+ * bounded, so the client never queues what the arrival pattern says is on the wire.
+ */
+export async function runRush(
+  serverUrls: readonly string[],
+  rush: PreparedRush,
+  run: RushRun,
+): Promise<BuyerResult[]> {
+  const perServer = Math.ceil(rush.buyers.length / serverUrls.length);
+  const targets: ShopTarget[] = serverUrls.map((baseUrl) => ({
+    baseUrl,
+    agent: keepAliveAgent(run.arrival === 'burst' ? perServer : run.inFlight),
+    slug: rush.conference.slug,
+    timeoutMs: run.timeoutMs,
+  }));
+  try {
+    const tasks = rush.buyers.map((buyer, index) => {
+      const target = targets[index % targets.length];
+      if (!target) throw new Error('no server to send buyers to');
+      return () => buyOneTicket(target, buyer, rush.ticketType.id);
+    });
+    return await runArrivals(tasks, run.arrival, run.inFlight);
+  } finally {
+    for (const target of targets) target.agent.destroy();
+  }
+}
+
+/**
+ * A small rush on a throwaway conference before the clock starts: it compiles the hot paths,
+ * opens every pooled connection in each server, and walks both the placed and the sold-out path.
+ */
+export async function warmUp(
+  db: Database,
+  serverUrls: readonly string[],
+  poolSize: number,
+  timeoutMs: number,
+): Promise<void> {
+  const concurrency = poolSize * serverUrls.length * 2;
+  const rush = await prepareRush(db, concurrency * 2, concurrency);
+  await runRush(serverUrls, rush, { arrival: 'bounded', inFlight: concurrency, timeoutMs });
+}
