@@ -1,57 +1,43 @@
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { groupMembers, orderLines, orders, speakers, talkSpeakers } from '../../db/schema/index.ts';
-import type { BuyerFacts } from '../../domain/pricing/index.ts';
 import { queryRows } from '../../db/raw.ts';
+import type { BuyerFacts } from '../../domain/pricing/index.ts';
 
-/** Facts about the buyer that conditions need (COND-5..7); the pricing engine never queries. */
+interface FactsRow {
+  is_speaker: boolean;
+  co_presents: boolean;
+  group_ids: string[] | null;
+  purchased: string[] | null;
+}
+
+/**
+ * Facts about the buyer that conditions need (COND-5..7), in one statement: this runs on every
+ * cart view and checkout, so it must not cost a round trip per fact. The pricing engine never queries.
+ */
 export async function loadBuyerFacts(
   db: Database,
   userId: string,
   conferenceId: string,
 ): Promise<BuyerFacts> {
-  const [speakerRows, groupRows, purchased] = await Promise.all([
-    db
-      .select({ id: speakers.id })
-      .from(speakers)
-      .where(and(eq(speakers.userId, userId), eq(speakers.conferenceId, conferenceId))),
-    db
-      .select({ groupId: groupMembers.groupId })
-      .from(groupMembers)
-      .where(and(eq(groupMembers.userId, userId), eq(groupMembers.conferenceId, conferenceId))),
-    db
-      .selectDistinct({ id: orderLines.ticketTypeId })
-      .from(orderLines)
-      .innerJoin(orders, eq(orders.id, orderLines.orderId))
-      .where(
-        and(
-          eq(orders.userId, userId),
-          eq(orders.conferenceId, conferenceId),
-          inArray(orders.status, ['paid', 'partially_refunded']),
-          isNotNull(orderLines.ticketTypeId),
-        ),
-      ),
-  ]);
-  const speakerIds = speakerRows.map((s) => s.id);
-  return {
-    isSpeaker: speakerIds.length > 0,
-    hasCoPresentedTalk: speakerIds.length > 0 && (await hasSharedTalk(db, speakerIds)),
-    groupIds: groupRows.map((g) => g.groupId),
-    purchasedTicketTypeIds: purchased.flatMap((p) => (p.id ? [p.id] : [])),
-  };
-}
-
-async function hasSharedTalk(db: Database, speakerIds: string[]): Promise<boolean> {
-  const rows = await queryRows<{ shared: boolean }>(
+  const [row] = await queryRows<FactsRow>(
     db,
-    sql`SELECT EXISTS (
-      SELECT 1 FROM ${talkSpeakers} mine
-      JOIN ${talkSpeakers} other ON other.talk_id = mine.talk_id AND other.speaker_id <> mine.speaker_id
-      WHERE mine.speaker_id IN (${sql.join(
-        speakerIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})
-    ) AS shared`,
+    sql`SELECT
+      EXISTS (SELECT 1 FROM speakers s WHERE s.user_id = ${userId} AND s.conference_id = ${conferenceId}) AS is_speaker,
+      EXISTS (
+        SELECT 1 FROM speakers s
+        JOIN talk_speakers mine ON mine.speaker_id = s.id
+        JOIN talk_speakers other ON other.talk_id = mine.talk_id AND other.speaker_id <> mine.speaker_id
+        WHERE s.user_id = ${userId} AND s.conference_id = ${conferenceId}) AS co_presents,
+      ARRAY(SELECT gm.group_id::text FROM group_members gm
+            WHERE gm.user_id = ${userId} AND gm.conference_id = ${conferenceId}) AS group_ids,
+      ARRAY(SELECT DISTINCT l.ticket_type_id::text FROM order_lines l JOIN orders o ON o.id = l.order_id
+            WHERE o.user_id = ${userId} AND o.conference_id = ${conferenceId}
+              AND o.status IN ('paid', 'partially_refunded') AND l.ticket_type_id IS NOT NULL) AS purchased`,
   );
-  return rows[0]?.shared ?? false;
+  return {
+    isSpeaker: row?.is_speaker ?? false,
+    hasCoPresentedTalk: row?.co_presents ?? false,
+    groupIds: row?.group_ids ?? [],
+    purchasedTicketTypeIds: row?.purchased ?? [],
+  };
 }

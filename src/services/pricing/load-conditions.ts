@@ -1,101 +1,91 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import {
-  discountConditionAddons,
-  discountConditionEnablingTicketTypes,
-  discountConditionGroups,
-  discountConditions,
-  discountConditionTicketTypes,
-} from '../../db/schema/index.ts';
+import { queryRows } from '../../db/raw.ts';
 import { money } from '../../domain/money.ts';
-import type { PricingCondition } from '../../domain/pricing/index.ts';
-import { countConditionUnits } from '../inventory/index.ts';
+import type { ConditionKind, DiscountType, PricingCondition } from '../../domain/pricing/index.ts';
+import { isOrderHoldingUses } from '../inventory/index.ts';
 
-function groupBy<T>(
-  rows: readonly T[],
-  key: (row: T) => string,
-  value: (row: T) => string,
-): Map<string, string[]> {
-  const map = new Map<string, string[]>();
-  for (const row of rows) map.set(key(row), [...(map.get(key(row)) ?? []), value(row)]);
-  return map;
+interface ConditionRow {
+  id: string;
+  kind: ConditionKind;
+  name: string;
+  priority: number;
+  created_at: Date | string;
+  is_active: boolean;
+  discount_type: DiscountType | null;
+  percent_off_bp: number | null;
+  amount_off: string | number | null;
+  max_quantity: number;
+  start_time: Date | string | null;
+  end_time: Date | string | null;
+  usage_limit: number;
+  units_used: string | number;
+  is_presenter: boolean;
+  is_copresenter: boolean;
+  apply_to_tickets: boolean;
+  apply_to_addons: boolean;
+  ticket_type_ids: string[];
+  addon_ids: string[];
+  group_ids: string[];
+  enabling_ids: string[];
 }
 
-/** Active conditions of a conference with their sets and derived usage, ready for priceCart. */
+const toDate = (value: Date | string | null): Date | null =>
+  value === null ? null : new Date(value);
+
+function setOf(table: string, column: string) {
+  return sql.raw(
+    `ARRAY(SELECT x.${column}::text FROM ${table} x WHERE x.condition_id = c.id ORDER BY 1)`,
+  );
+}
+
+/**
+ * Active conditions of a conference with their sets and derived usage (D3.6), in one statement:
+ * every cart view and checkout needs them.
+ */
 export async function loadActiveConditions(
   db: Database,
   conferenceId: string,
   now: Date,
 ): Promise<PricingCondition[]> {
-  const rows = await db
-    .select()
-    .from(discountConditions)
-    .where(
-      and(eq(discountConditions.conferenceId, conferenceId), eq(discountConditions.isActive, true)),
-    );
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const [tickets, addonRows, groupRows, enabling, used] = await Promise.all([
-    db
-      .select()
-      .from(discountConditionTicketTypes)
-      .where(inArray(discountConditionTicketTypes.conditionId, ids)),
-    db
-      .select()
-      .from(discountConditionAddons)
-      .where(inArray(discountConditionAddons.conditionId, ids)),
-    db
-      .select()
-      .from(discountConditionGroups)
-      .where(inArray(discountConditionGroups.conditionId, ids)),
-    db
-      .select()
-      .from(discountConditionEnablingTicketTypes)
-      .where(inArray(discountConditionEnablingTicketTypes.conditionId, ids)),
-    countConditionUnits(db, ids, now),
-  ]);
-  const ticketSets = groupBy(
-    tickets,
-    (r) => r.conditionId,
-    (r) => r.ticketTypeId,
-  );
-  const addonSets = groupBy(
-    addonRows,
-    (r) => r.conditionId,
-    (r) => r.addonId,
-  );
-  const groupSets = groupBy(
-    groupRows,
-    (r) => r.conditionId,
-    (r) => r.groupId,
-  );
-  const enablingSets = groupBy(
-    enabling,
-    (r) => r.conditionId,
-    (r) => r.ticketTypeId,
+  const rows = await queryRows<ConditionRow>(
+    db,
+    sql`SELECT c.id, c.kind, c.name, c.priority, c.created_at, c.is_active, c.discount_type, c.percent_off_bp,
+        c.amount_off, c.max_quantity, c.start_time, c.end_time, c.usage_limit, c.is_presenter, c.is_copresenter,
+        c.apply_to_tickets, c.apply_to_addons,
+        CASE WHEN c.usage_limit = 0 THEN 0 ELSE (
+          SELECT coalesce(sum(order_lines.condition_units), 0) FROM order_lines
+          JOIN orders ON orders.id = order_lines.order_id
+          WHERE order_lines.condition_id = c.id AND ${isOrderHoldingUses(now)}) END AS units_used,
+        ${setOf('discount_condition_ticket_types', 'ticket_type_id')} AS ticket_type_ids,
+        ${setOf('discount_condition_addons', 'addon_id')} AS addon_ids,
+        ${setOf('discount_condition_groups', 'group_id')} AS group_ids,
+        ${setOf('discount_condition_enabling_ticket_types', 'ticket_type_id')} AS enabling_ids
+      FROM discount_conditions c
+      WHERE c.conference_id = ${conferenceId} AND c.is_active`,
   );
   return rows.map((row) => ({
     id: row.id,
     kind: row.kind,
     name: row.name,
     priority: row.priority,
-    createdAt: row.createdAt,
-    isActive: row.isActive,
-    discountType: row.discountType,
-    percentOffBp: row.percentOffBp,
-    amountOff: row.amountOff === null ? null : money(row.amountOff),
-    maxQuantity: row.maxQuantity,
-    startTime: row.startTime,
-    endTime: row.endTime,
-    usageLimit: row.usageLimit,
-    unitsUsed: used.get(row.id) ?? 0,
-    isPresenter: row.isPresenter,
-    isCopresenter: row.isCopresenter,
-    applyToTickets: row.applyToTickets,
-    applyToAddons: row.applyToAddons,
-    ticketTypeIds: ticketSets.get(row.id) ?? [],
-    addonIds: addonSets.get(row.id) ?? [],
-    groupIds: groupSets.get(row.id) ?? [],
-    enablingTicketTypeIds: enablingSets.get(row.id) ?? [],
+    createdAt: new Date(row.created_at),
+    isActive: row.is_active,
+    discountType: row.discount_type,
+    percentOffBp: row.percent_off_bp,
+    amountOff: row.amount_off === null ? null : money(Number(row.amount_off)),
+    maxQuantity: row.max_quantity,
+    startTime: toDate(row.start_time),
+    endTime: toDate(row.end_time),
+    usageLimit: row.usage_limit,
+    unitsUsed: Number(row.units_used),
+    isPresenter: row.is_presenter,
+    isCopresenter: row.is_copresenter,
+    applyToTickets: row.apply_to_tickets,
+    applyToAddons: row.apply_to_addons,
+    ticketTypeIds: row.ticket_type_ids,
+    addonIds: row.addon_ids,
+    groupIds: row.group_ids,
+    enablingTicketTypeIds: row.enabling_ids,
   }));
 }
