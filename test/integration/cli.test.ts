@@ -3,6 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/client.ts';
+import { verifyCredentials } from '../../src/services/accounts/index.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lanyard-cli-'));
 
@@ -67,5 +69,27 @@ describe('lanyard command line', () => {
     const run = lanyard(['bootstrap', '--config', join(dataDir, 'nope.toml')]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('nope.toml');
+  });
+
+  it('create-admin refuses a short password, then creates a superuser who can sign in', async () => {
+    const short = lanyard(['create-admin', '--email', 'root@example.org', '--password', 'short']);
+    expect(short.code).toBe(1);
+    expect(short.stderr).toMatch(/--password must be at least 8 characters/);
+    const created = lanyard(['create-admin', '--email', 'root@example.org'], {
+      LANYARD_ADMIN_PASSWORD: 'a long enough password',
+    });
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.stdout).toContain('Superuser root@example.org is ready.');
+    const handle = await openDatabase({ dataDir: join(dataDir, 'pglite') });
+    try {
+      const admin = await verifyCredentials(
+        handle.db,
+        'root@example.org',
+        'a long enough password',
+      );
+      expect(admin).toMatchObject({ isSuperuser: true, isStaff: true });
+    } finally {
+      await handle.close();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,6 +28,8 @@ describe('first run (npm start on an empty embedded database)', () => {
       expect(
         ticketTypes.some((t) => t.saleState === 'on_sale' && typeof t.remaining === 'number'),
       ).toBe(true);
+      // D6.1 outside production a key is generated once into the data directory.
+      expect(readFileSync(join(dataDir, 'secret.key'), 'utf8').trim()).toMatch(/^[0-9a-f]{64}$/);
       const health = await fetch(`${first.url}/healthz`);
       expect(await health.json()).toEqual({ status: 'ok', database: 'pglite' });
     } finally {
