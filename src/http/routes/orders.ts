@@ -54,8 +54,7 @@ export async function orderRoutes(app: FastifyInstance): Promise<void> {
         useCredit,
         now: now(),
       });
-      const detail = await getBuyerOrderOrThrow(db, user.id, conference.id, result.order.reference);
-      return reply.status(result.replayed ? 200 : 201).send(presentOrderDetail(detail));
+      return reply.status(result.replayed ? 200 : 201).send(presentOrderDetail(result.detail));
     },
   );
 

@@ -16,7 +16,7 @@ import {
   type CartLine,
 } from '../cart/index.ts';
 import { applyCreditsToOrder } from '../credits/index.ts';
-import { markOrderPaid } from '../orders/index.ts';
+import { getBuyerOrderOrThrow, markOrderPaid, type OrderDetail } from '../orders/index.ts';
 import { loadActiveConditions, loadBuyerFacts } from '../pricing/index.ts';
 import { validateAnswers, type AnswerValue } from './answers.ts';
 import { consumptionKeys } from './consumption-keys.ts';
@@ -44,6 +44,8 @@ export interface PlaceOrderResult {
   order: Order;
   /** True when the idempotency key had already produced this order. */
   replayed: boolean;
+  /** What the buyer sees next; built from the rows just written when nothing else touched them. */
+  detail: OrderDetail;
 }
 
 async function findByIdempotencyKey(
@@ -76,7 +78,7 @@ function pricingMismatch(pricing: PriceBreakdown, expectedTotal: number | undefi
  */
 export async function placeOrder(db: Database, input: PlaceOrderInput): Promise<PlaceOrderResult> {
   const replay = await findByIdempotencyKey(db, input);
-  if (replay) return { order: replay, replayed: true };
+  if (replay) return replayOf(db, input, replay);
   if (!isConferenceOnSale(input.conference, input.now)) throw cartErrors('CONFERENCE_CLOSED');
   const cart = await findOpenCart(db, input.buyerId, input.conference.id);
   if (!cart) throw cartErrors('CART_EMPTY');
@@ -103,7 +105,7 @@ export async function placeOrder(db: Database, input: PlaceOrderInput): Promise<
     const queueKeys = keys
       .filter((k) => k.kind === 'ticket_type' || k.kind === 'addon' || k.kind === 'conference')
       .map((k) => `${k.kind}:${k.id}`);
-    return await runInLocalQueue(queueKeys, () =>
+    const placed = await runInLocalQueue(queueKeys, () =>
       withTx(db, async (tx) => {
         const closed = await tx
           .update(carts)
@@ -156,26 +158,42 @@ export async function placeOrder(db: Database, input: PlaceOrderInput): Promise<
           now: input.now,
         };
         const order = await insertOrder(tx, draft);
-        await insertOrderLines(tx, order, draft);
+        const written = await insertOrderLines(tx, order, draft);
         if (order.total === 0) {
           await insertCompPayment(tx, order, input.now);
           const paid = await markOrderPaid(tx, order.id, input.now);
-          return { order: paid.transitioned ? paid.order : order, replayed: false };
+          return { order: paid.transitioned ? paid.order : order, lines: null };
         }
         if (input.useCredit)
-          return {
-            order: (await applyCreditsToOrder(tx, order, input.now)).order,
-            replayed: false,
-          };
-        return { order, replayed: false };
+          return { order: (await applyCreditsToOrder(tx, order, input.now)).order, lines: null };
+        return { order, lines: written };
       }),
     );
+    // A plain pending order has no payments or attendee yet: no need to read back what was just written.
+    const detail = placed.lines
+      ? { order: placed.order, lines: placed.lines, payments: [], accessCode: null }
+      : await getBuyerOrderOrThrow(db, input.buyerId, input.conference.id, placed.order.reference);
+    return { order: placed.order, replayed: false, detail };
   } catch (error) {
     // A double click: the first request closed the cart and made the order; answer with it.
     const replayAfterRace = await findByIdempotencyKey(db, input);
-    if (replayAfterRace) return { order: replayAfterRace, replayed: true };
+    if (replayAfterRace) return replayOf(db, input, replayAfterRace);
     throw error;
   }
+}
+
+async function replayOf(
+  db: Database,
+  input: PlaceOrderInput,
+  order: Order,
+): Promise<PlaceOrderResult> {
+  const detail = await getBuyerOrderOrThrow(
+    db,
+    input.buyerId,
+    input.conference.id,
+    order.reference,
+  );
+  return { order, replayed: true, detail };
 }
 
 function assertCheckoutAllowed(

@@ -5,6 +5,7 @@ import {
   payments,
   type Conference,
   type Order,
+  type OrderLine,
 } from '../../db/schema/index.ts';
 import { addMinutes } from '../../domain/dates.ts';
 import { newOrderReference } from '../../domain/codes.ts';
@@ -85,7 +86,7 @@ export async function insertOrderLines(
   tx: Database,
   order: Order,
   draft: OrderDraft,
-): Promise<void> {
+): Promise<OrderLine[]> {
   const byItem = new Map(draft.lines.map((l) => [l.itemId, l]));
   const values = draft.pricing.lines.map((priced, index) => {
     const line = byItem.get(priced.lineId);
@@ -110,7 +111,7 @@ export async function insertOrderLines(
     };
   });
   try {
-    await tx.insert(orderLines).values(values);
+    return await tx.insert(orderLines).values(values).returning();
   } catch (error) {
     if (isCapacityFence(error)) throw checkoutErrors('SOLD_OUT');
     throw error;
