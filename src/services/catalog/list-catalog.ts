@@ -59,6 +59,32 @@ function isListed(ticketType: TicketType, options: CatalogOptions): boolean {
   return unlocked === 'all' || (unlocked?.has(ticketType.id) ?? false);
 }
 
+type CatalogProduct = Omit<CatalogAddon, 'requiresTicketTypeIds'>;
+
+/** What ticket types and add-ons show alike; the sale state comes from the one derivation. */
+function catalogFields(
+  row: TicketType | Addon,
+  conference: Conference,
+  remaining: number | null,
+  now: Date,
+): CatalogProduct {
+  const saleState = saleStateOf({ ...row, remaining }, conference, now);
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    price: row.price,
+    currency: conference.currency,
+    availableFrom: row.availableFrom,
+    availableUntil: row.availableUntil,
+    totalQuantity: row.totalQuantity === 0 ? null : row.totalQuantity,
+    remaining,
+    saleState,
+    isAvailable: saleState === 'on_sale',
+  };
+}
+
 export async function listTicketTypes(
   db: Database,
   conference: Conference,
@@ -85,22 +111,10 @@ export async function listTicketTypes(
           : venueRemaining === null
             ? own
             : Math.min(own, venueRemaining);
-      const saleState = saleStateOf({ ...row, remaining }, conference, now);
       return {
-        id: row.id,
-        slug: row.slug,
-        name: row.name,
-        description: row.description,
-        price: row.price,
-        currency: conference.currency,
-        availableFrom: row.availableFrom,
-        availableUntil: row.availableUntil,
-        totalQuantity: row.totalQuantity === 0 ? null : row.totalQuantity,
-        remaining,
+        ...catalogFields(row, conference, remaining, now),
         limitPerUser: row.limitPerUser,
         requiresVoucher: row.requiresVoucher,
-        saleState,
-        isAvailable: saleState === 'on_sale',
       };
     });
 }
@@ -121,21 +135,9 @@ export async function listAddons(
   const requirements = await requiredTicketTypesOf(db, rows);
   return rows.map((row) => {
     const remaining = remainingOf(row.totalQuantity, sold.byAddon.get(row.id) ?? 0);
-    const saleState = saleStateOf({ ...row, remaining }, conference, now);
     return {
-      id: row.id,
-      slug: row.slug,
-      name: row.name,
-      description: row.description,
-      price: row.price,
-      currency: conference.currency,
-      availableFrom: row.availableFrom,
-      availableUntil: row.availableUntil,
-      totalQuantity: row.totalQuantity === 0 ? null : row.totalQuantity,
-      remaining,
+      ...catalogFields(row, conference, remaining, now),
       requiresTicketTypeIds: requirements.get(row.id) ?? [],
-      saleState,
-      isAvailable: saleState === 'on_sale',
     };
   });
 }
