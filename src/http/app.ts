@@ -57,7 +57,10 @@ export async function buildApp(
   await app.register(admissionPlugin, {
     limit: deps.config.ADMISSION_LIMIT || deps.config.DATABASE_POOL_SIZE * 2,
     maxWaitMs: deps.config.ADMISSION_MAX_WAIT_MS,
-    applies: (request) => SHOPPING_ROUTE.test(request.url),
+    classify: (request) => {
+      const match = SHOPPING_ROUTE.exec(request.url);
+      return match ? (match[1] === 'checkout' ? 'high' : 'normal') : null;
+    },
   });
   await app.register(authPlugin);
 

@@ -35,3 +35,18 @@ describe('admission gate', () => {
     expect(await blocked).toBe(false);
   });
 });
+
+describe('admission priority', () => {
+  it('lets a waiting checkout in before earlier cart changes', async () => {
+    const gate = createGate(1);
+    expect(await gate.enter(1000)).toBe(true);
+    const order: string[] = [];
+    const cart = gate.enter(1000, 'normal').then(() => order.push('cart'));
+    const checkout = gate.enter(1000, 'high').then(() => order.push('checkout'));
+    gate.leave();
+    await checkout;
+    gate.leave();
+    await cart;
+    expect(order).toEqual(['checkout', 'cart']);
+  });
+});

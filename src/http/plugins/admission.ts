@@ -11,9 +11,15 @@ import { commonErrors } from '../../services/common/errors.ts';
 export interface AdmissionOptions {
   limit: number;
   maxWaitMs: number;
-  /** Which requests queue here; everything else passes straight through. */
-  applies: (request: FastifyRequest) => boolean;
+  /** Which requests queue here, and with what priority; null passes straight through. */
+  classify: (request: FastifyRequest) => Priority | null;
 }
+
+/**
+ * A buyer at checkout is one step from done, so checkouts go ahead of cart changes: in a rush
+ * the seats are sold sooner, and later cart additions fail fast on a sold-out product.
+ */
+export type Priority = 'high' | 'normal';
 
 interface Waiter {
   admit: () => void;
@@ -22,10 +28,11 @@ interface Waiter {
 
 export function createGate(limit: number) {
   let active = 0;
-  const queue: Waiter[] = [];
+  const queues: Record<Priority, Waiter[]> = { high: [], normal: [] };
   return {
     /** Resolves true once admitted, false if `maxWaitMs` passed first. */
-    enter(maxWaitMs: number): Promise<boolean> {
+    enter(maxWaitMs: number, priority: Priority = 'normal'): Promise<boolean> {
+      const queue = queues[priority];
       if (active < limit) {
         active += 1;
         return Promise.resolve(true);
@@ -45,7 +52,7 @@ export function createGate(limit: number) {
       });
     },
     leave(): void {
-      const next = queue.shift();
+      const next = queues.high.shift() ?? queues.normal.shift();
       if (next) next.admit();
       else active -= 1;
     },
@@ -62,8 +69,9 @@ export const admissionPlugin = fp(async (app: FastifyInstance, options: Admissio
   const gate = createGate(options.limit);
   app.decorateRequest('admitted', false);
   app.addHook('onRequest', async (request, reply) => {
-    if (!options.applies(request)) return;
-    if (!(await gate.enter(options.maxWaitMs))) {
+    const priority = options.classify(request);
+    if (priority === null) return;
+    if (!(await gate.enter(options.maxWaitMs, priority))) {
       reply.header('retry-after', '2');
       throw commonErrors('TRY_AGAIN_SOON', { retryAfterSeconds: 2 });
     }
