@@ -24,7 +24,11 @@ export interface SchedulerOptions {
 }
 
 /** Runs each task on its interval, never two runs of one task at once, and waits for them on stop. */
-export function startScheduler(db: Database, options: SchedulerOptions, tasks: readonly ScheduledTask[] = TASKS): Scheduler {
+export function startScheduler(
+  db: Database,
+  options: SchedulerOptions,
+  tasks: readonly ScheduledTask[] = TASKS,
+): Scheduler {
   const running = new Map<string, Promise<void>>();
   const timers = tasks.map((task) =>
     setInterval(() => {

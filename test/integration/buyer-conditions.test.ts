@@ -117,13 +117,11 @@ describeEachBackend('conditions that depend on who the buyer is (COND-5..7)', (c
       percentOffBp: 10000,
       ticketTypes: [lunch],
     });
-    await ctx.db
-      .insert(discountConditionEnablingTicketTypes)
-      .values({
-        conditionId: condition.id,
-        ticketTypeId: tutorial.id,
-        conferenceId: conference.id,
-      });
+    await ctx.db.insert(discountConditionEnablingTicketTypes).values({
+      conditionId: condition.id,
+      ticketTypeId: tutorial.id,
+      conferenceId: conference.id,
+    });
     const buyer = await makeBuyer(ctx.db);
     const client = buyerClient(app, conference.slug, buyer);
     await client.addTicket(tutorial.id);

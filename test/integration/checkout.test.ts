@@ -234,16 +234,14 @@ describeEachBackend('checkout', (ctx) => {
       holdExpiresAt: later(-5),
       lines: [{ ticketType: ticket, quantity: 1 }],
     });
-    await ctx.db
-      .insert(payments)
-      .values({
-        orderId: lapsed.id,
-        conferenceId: conference.id,
-        method: 'manual',
-        status: 'succeeded',
-        amount: 100,
-        currency: 'USD',
-      });
+    await ctx.db.insert(payments).values({
+      orderId: lapsed.id,
+      conferenceId: conference.id,
+      method: 'manual',
+      status: 'succeeded',
+      amount: 100,
+      currency: 'USD',
+    });
     const plain = await makeRawOrder(ctx.db, {
       conference,
       user: buyer,

@@ -24,16 +24,14 @@ export async function createSession(
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + ttlDays * 86_400_000);
-  await db
-    .insert(sessions)
-    .values({
-      id: hashToken(token),
-      userId,
-      csrfToken,
-      expiresAt,
-      createdAt: now,
-      lastSeenAt: now,
-    });
+  await db.insert(sessions).values({
+    id: hashToken(token),
+    userId,
+    csrfToken,
+    expiresAt,
+    createdAt: now,
+    lastSeenAt: now,
+  });
   return { token, csrfToken, expiresAt };
 }
 

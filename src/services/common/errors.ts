@@ -8,6 +8,9 @@ export const commonErrors = defineErrors({
   UNAUTHENTICATED: { status: 401, message: 'Please sign in first.' },
   FORBIDDEN: { status: 403, message: 'You do not have permission to do this.' },
   BUSY: { status: 409, message: 'Many people are buying right now. Please try again in a moment.' },
-  TRY_AGAIN_SOON: { status: 503, message: 'Many people are buying right now. Please try again in a few seconds.' },
+  TRY_AGAIN_SOON: {
+    status: 503,
+    message: 'Many people are buying right now. Please try again in a few seconds.',
+  },
   RATE_LIMITED: { status: 429, message: 'Too many attempts. Please wait a moment and try again.' },
 });
