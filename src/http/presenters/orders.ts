@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Order } from '../../db/schema/index.ts';
+import type { Order } from '../../services/orders/index.ts';
 import type { OrderDetail } from '../../services/orders/index.ts';
 import type { orderDetailView, orderSummaryView } from '../schemas/orders.ts';
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Conference } from '../../db/schema/index.ts';
+import type { Conference } from '../../services/conferences/index.ts';
 import { unlockedTicketTypesFor } from '../../services/cart/index.ts';
 import { listAddons, listTicketTypes } from '../../services/catalog/index.ts';
 import { getConferenceBySlugOrThrow, listConferences } from '../../services/conferences/index.ts';

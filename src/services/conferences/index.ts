@@ -1,1 +1,2 @@
 export { getConferenceBySlugOrThrow, listConferences } from './get-conference.ts';
+export type { Conference } from '../../db/schema/index.ts';
