@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { TomlDate } from 'smol-toml';
 import { z } from 'zod';
 import { endOfDayIn, startOfDayIn } from '../../domain/dates.ts';
-import { toBasisPoints, toMinorUnits } from './amounts.ts';
+import { toBasisPoints, toMinorUnits } from '../../domain/amounts.ts';
 import { isTable } from './diagnostics.ts';
 import { isSlug } from './slugs.ts';
 

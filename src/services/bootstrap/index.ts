@@ -7,7 +7,7 @@ export {
 export { BootstrapConfigError, bootstrapErrors } from './errors.ts';
 export { parseBootstrapConfig } from './parse-config.ts';
 export { deriveSlug } from './slugs.ts';
-export { toBasisPoints, toMinorUnits } from './amounts.ts';
+export { toBasisPoints, toMinorUnits } from '../../domain/amounts.ts';
 export type {
   ApplyOptions,
   BootstrapConfig,

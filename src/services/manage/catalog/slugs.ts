@@ -1,4 +1,4 @@
-import { deriveSlug } from '../../bootstrap/index.ts';
+import { deriveSlug } from '../../../domain/slugs.ts';
 import { invalidField } from '../common/field-errors.ts';
 
 /**

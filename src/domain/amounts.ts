@@ -1,4 +1,4 @@
-import { FULL_BP } from '../../domain/money.ts';
+import { FULL_BP } from './money.ts';
 
 // A plain non-negative decimal: no sign, no exponent, no thousands separators.
 const DECIMAL = /^(\d+)(?:\.(\d+))?$/;
