@@ -39,15 +39,14 @@ export async function getOrCreateOpenCart(
 ): Promise<Cart> {
   const current = await findOpenCart(db, userId, conference.id);
   // The common case costs one statement: an open cart that has not lapsed.
-  if (current && !(current.expiresAt && current.expiresAt.getTime() < now.getTime()))
-    return current;
+  if (current && !isLapsed(current, now)) return current;
   if (current) {
     await db
       .update(carts)
       .set({ status: 'expired', updatedAt: now })
       .where(and(openCartOf(userId, conference.id), lt(carts.expiresAt, now)));
   }
-  await db
+  const [created] = await db
     .insert(carts)
     .values({
       userId,
@@ -56,10 +55,17 @@ export async function getOrCreateOpenCart(
       createdAt: now,
       updatedAt: now,
     })
-    .onConflictDoNothing();
-  const created = await findOpenCart(db, userId, conference.id);
-  if (!created) throw new Error('open cart vanished right after creation');
-  return created;
+    .onConflictDoNothing()
+    .returning();
+  if (created) return created;
+  // Another request of the same buyer created it first (D4.1 index); use theirs.
+  const raced = await findOpenCart(db, userId, conference.id);
+  if (!raced) throw new Error('open cart vanished right after creation');
+  return raced;
+}
+
+function isLapsed(cart: Cart, now: Date): boolean {
+  return cart.expiresAt !== null && cart.expiresAt.getTime() < now.getTime();
 }
 
 /** CART-4: the expiry check comes before the status check. */

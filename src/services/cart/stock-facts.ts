@@ -1,41 +1,56 @@
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { orderLines, orders, type Conference } from '../../db/schema/index.ts';
+import type { Conference } from '../../db/schema/index.ts';
 import type { StockFacts, StockLine, VoucherGate } from '../../domain/stock-rules.ts';
-import { countSoldFor, isCountedOrder } from '../inventory/index.ts';
+import { countForCart, type CartCounts } from '../inventory/index.ts';
 
-/** Units of each ticket type the buyer holds in counted orders (D2.4: pending holds count too). */
-export async function countHeldByBuyer(
-  db: Database,
-  userId: string,
-  conferenceId: string,
-  ticketTypeIds: readonly string[],
-  now: Date,
-): Promise<Map<string, number>> {
-  const held = new Map<string, number>();
-  if (ticketTypeIds.length === 0) return held;
-  const rows = await db
-    .select({
-      id: orderLines.ticketTypeId,
-      units: sql<string>`sum(${orderLines.quantity} - ${orderLines.cancelledQuantity})`,
-    })
-    .from(orderLines)
-    .innerJoin(orders, eq(orders.id, orderLines.orderId))
-    .where(
-      and(
-        eq(orders.userId, userId),
-        eq(orders.conferenceId, conferenceId),
-        isCountedOrder(now),
-        isNotNull(orderLines.ticketTypeId),
-        inArray(orderLines.ticketTypeId, [...ticketTypeIds]),
-      ),
-    )
-    .groupBy(orderLines.ticketTypeId);
-  for (const row of rows) if (row.id) held.set(row.id, Number(row.units));
-  return held;
+export interface CountScopeOptions {
+  voucherId?: string | null;
+  limitedConditionIds?: readonly string[];
 }
 
 /** Counts for exactly the products in the cart (and the venue when capped), never the whole conference. */
+export function countCart(
+  db: Database,
+  conference: Conference,
+  buyerId: string,
+  lines: readonly StockLine[],
+  now: Date,
+  options: CountScopeOptions = {},
+): Promise<CartCounts> {
+  const ticketTypeIds = lines.filter((l) => l.kind === 'ticket').map((l) => l.product.id);
+  const addonIds = lines.filter((l) => l.kind === 'addon').map((l) => l.product.id);
+  return countForCart(
+    db,
+    {
+      conferenceId: conference.id,
+      buyerId,
+      ticketTypeIds,
+      addonIds,
+      venue: conference.totalCapacity > 0 && ticketTypeIds.length > 0,
+      voucherId: options.voucherId ?? null,
+      limitedConditionIds: options.limitedConditionIds ?? [],
+    },
+    now,
+  );
+}
+
+export function stockFactsOf(
+  conference: Conference,
+  counts: CartCounts,
+  voucher: VoucherGate | null,
+  now: Date,
+): StockFacts {
+  return {
+    conference,
+    soldByTicketType: counts.soldByTicketType,
+    soldByAddon: counts.soldByAddon,
+    soldTicketUnits: counts.venueUnits,
+    heldByBuyer: counts.heldByBuyer,
+    voucher,
+    now,
+  };
+}
+
 export async function loadStockFacts(
   db: Database,
   conference: Conference,
@@ -44,20 +59,10 @@ export async function loadStockFacts(
   voucher: VoucherGate | null,
   now: Date,
 ): Promise<StockFacts> {
-  const ticketTypeIds = lines.filter((l) => l.kind === 'ticket').map((l) => l.product.id);
-  const addonIds = lines.filter((l) => l.kind === 'addon').map((l) => l.product.id);
-  const venue = conference.totalCapacity > 0 && ticketTypeIds.length > 0;
-  const [sold, heldByBuyer] = await Promise.all([
-    countSoldFor(db, conference.id, { ticketTypeIds, addonIds, venue }, now),
-    countHeldByBuyer(db, buyerId, conference.id, ticketTypeIds, now),
-  ]);
-  return {
+  return stockFactsOf(
     conference,
-    soldByTicketType: sold.byTicketType,
-    soldByAddon: sold.byAddon,
-    soldTicketUnits: sold.ticketUnits,
-    heldByBuyer,
+    await countCart(db, conference, buyerId, lines, now),
     voucher,
     now,
-  };
+  );
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { orderLines, orders } from '../../db/schema/index.ts';
 import { isCountedOrder } from './counted-orders.ts';
@@ -44,58 +44,4 @@ export async function countSold(
 /** CAT-2: null when unlimited (total 0); may be negative when stock was lowered below sales. */
 export function remainingOf(totalQuantity: number, sold: number): number | null {
   return totalQuantity === 0 ? null : totalQuantity - sold;
-}
-
-export interface SoldScope {
-  ticketTypeIds: readonly string[];
-  addonIds: readonly string[];
-  /** Also count the venue's ticket units (only when the conference has a cap). */
-  venue: boolean;
-}
-
-/**
- * The same counts as `countSold`, limited to the products a checkout locked: the hot path must
- * not sum a whole conference's order lines while it holds the locks.
- */
-export async function countSoldFor(
-  db: Database,
-  conferenceId: string,
-  scope: SoldScope,
-  now: Date,
-): Promise<SoldCounts> {
-  const counts: SoldCounts = { byTicketType: new Map(), byAddon: new Map(), ticketUnits: 0 };
-  const units = sql<string>`sum(${orderLines.quantity} - ${orderLines.cancelledQuantity})`;
-  const products = [
-    ...(scope.ticketTypeIds.length > 0
-      ? [inArray(orderLines.ticketTypeId, [...scope.ticketTypeIds])]
-      : []),
-    ...(scope.addonIds.length > 0 ? [inArray(orderLines.addonId, [...scope.addonIds])] : []),
-  ];
-  if (products.length > 0) {
-    const rows = await db
-      .select({ ticketTypeId: orderLines.ticketTypeId, addonId: orderLines.addonId, units })
-      .from(orderLines)
-      .innerJoin(orders, eq(orders.id, orderLines.orderId))
-      .where(and(or(...products), isCountedOrder(now)))
-      .groupBy(orderLines.ticketTypeId, orderLines.addonId);
-    for (const row of rows) {
-      if (row.ticketTypeId) counts.byTicketType.set(row.ticketTypeId, Number(row.units));
-      else if (row.addonId) counts.byAddon.set(row.addonId, Number(row.units));
-    }
-  }
-  if (scope.venue) {
-    const [row] = await db
-      .select({ units })
-      .from(orderLines)
-      .innerJoin(orders, eq(orders.id, orderLines.orderId))
-      .where(
-        and(
-          eq(orders.conferenceId, conferenceId),
-          eq(orderLines.productKind, 'ticket'),
-          isCountedOrder(now),
-        ),
-      );
-    counts.ticketUnits = Number(row?.units ?? 0);
-  }
-  return counts;
 }

@@ -1,9 +1,4 @@
 export { isCountedOrder, isOrderHoldingUses } from './counted-orders.ts';
-export {
-  countSold,
-  countSoldFor,
-  remainingOf,
-  type SoldCounts,
-  type SoldScope,
-} from './count-sold.ts';
+export { countSold, remainingOf, type SoldCounts } from './count-sold.ts';
 export { countConditionUnits, countVoucherUses } from './count-uses.ts';
+export { countForCart, type CartCountScope, type CartCounts } from './count-for-cart.ts';
