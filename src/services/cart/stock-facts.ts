@@ -6,6 +6,7 @@ import { countForCart, type CartCounts } from '../inventory/index.ts';
 export interface CountScopeOptions {
   voucherId?: string | null;
   limitedConditionIds?: readonly string[];
+  excludeOrderId?: string | null;
 }
 
 /** Counts for exactly the products in the cart (and the venue when capped), never the whole conference. */
@@ -29,6 +30,7 @@ export function countCart(
       venue: conference.totalCapacity > 0 && ticketTypeIds.length > 0,
       voucherId: options.voucherId ?? null,
       limitedConditionIds: options.limitedConditionIds ?? [],
+      excludeOrderId: options.excludeOrderId ?? null,
     },
     now,
   );

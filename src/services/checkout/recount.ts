@@ -20,11 +20,14 @@ export async function recountUnderLock(
   voucher: PricingVoucher | null,
   conditions: readonly PricingCondition[],
   now: Date,
+  /** The order being placed, written before the lock: its own voucher use is not a competitor's. */
+  ownOrderId: string,
 ): Promise<Recount> {
   const limitedConditionIds = conditions.filter((c) => c.usageLimit > 0).map((c) => c.id);
   const counts = await countCart(tx, conference, buyerId, lines, now, {
     voucherId: voucher?.id ?? null,
     limitedConditionIds,
+    excludeOrderId: ownOrderId,
   });
   const freshVoucher = voucher ? { ...voucher, usesCount: counts.voucherUses } : null;
   return {

@@ -12,6 +12,8 @@ export interface CartCountScope {
   venue: boolean;
   voucherId: string | null;
   limitedConditionIds: readonly string[];
+  /** An order of this transaction to leave out of the voucher count (checkout writes it first). */
+  excludeOrderId: string | null;
 }
 
 export interface CartCounts {
@@ -73,7 +75,7 @@ export async function countForCart(
       ${unitsBy(sql`order_lines.addon_id`, sql`order_lines.addon_id = ANY(${uuids(scope.addonIds)}) AND ${counted}`)} AS addons,
       ${scope.venue ? sql`(SELECT ${LINE_UNITS} FROM ${LINES_OF_ORDERS} WHERE orders.conference_id = ${scope.conferenceId} AND order_lines.product_kind = 'ticket' AND ${counted})` : sql`0`} AS venue,
       ${unitsBy(sql`order_lines.ticket_type_id`, sql`orders.user_id = ${scope.buyerId} AND orders.conference_id = ${scope.conferenceId} AND order_lines.ticket_type_id = ANY(${tickets}) AND ${counted}`)} AS held,
-      ${scope.voucherId ? sql`(SELECT count(*) FROM orders WHERE orders.voucher_id = ${scope.voucherId} AND ${holding})` : sql`0`} AS voucher_uses,
+      ${scope.voucherId ? sql`(SELECT count(*) FROM orders WHERE orders.voucher_id = ${scope.voucherId} AND ${holding}${scope.excludeOrderId ? sql` AND orders.id <> ${scope.excludeOrderId}` : sql``})` : sql`0`} AS voucher_uses,
       ${unitsBy(sql`order_lines.condition_id`, sql`order_lines.condition_id = ANY(${uuids(scope.limitedConditionIds)}) AND ${holding}`, sql`sum(order_lines.condition_units)`)} AS condition_units`,
   );
   if (!row) throw new Error('cart counts returned no row');

@@ -1,0 +1,165 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
+import { lockForConsumption } from '../../db/locks.ts';
+import { carts, orders, type Order, type OrderLine } from '../../db/schema/index.ts';
+import {
+  isVoucherUsable,
+  priceCart,
+  type PriceBreakdown,
+  type PricingCondition,
+  type PricingVoucher,
+} from '../../domain/pricing/index.ts';
+import { findStockViolation } from '../../domain/stock-rules.ts';
+import { cartErrors, stockViolationError } from '../cart/index.ts';
+import { applyCreditsToOrder } from '../credits/index.ts';
+import { markOrderPaid } from '../orders/index.ts';
+import { checkoutErrors } from './errors.ts';
+import { runInLocalQueue } from './local-queue.ts';
+import type { PreparedCheckout } from './prepare-checkout.ts';
+import { recountUnderLock, type Recount } from './recount.ts';
+import { checkoutTestHooks } from './test-hooks.ts';
+import {
+  insertCompPayment,
+  insertOrder,
+  insertOrderLines,
+  type OrderDraft,
+} from './write-order.ts';
+
+export interface CommittedOrder {
+  order: Order;
+  /** The lines just written, when nothing else (payments, attendee) changed the order. */
+  lines: OrderLine[] | null;
+}
+
+function price(
+  ctx: PreparedCheckout,
+  conditions: readonly PricingCondition[],
+  voucher: PricingVoucher | null,
+): PriceBreakdown {
+  const lines = ctx.lines.map((l) => ({
+    lineId: l.itemId,
+    kind: l.kind,
+    productId: l.product.id,
+    description: l.product.name,
+    unitPrice: l.unitPrice,
+    quantity: l.quantity,
+  }));
+  return priceCart({ lines, conditions, voucher, buyer: ctx.buyer, now: ctx.request.now });
+}
+
+function draftOf(
+  ctx: PreparedCheckout,
+  pricing: PriceBreakdown,
+  voucher: PricingVoucher | null,
+): OrderDraft {
+  const { request } = ctx;
+  return {
+    conference: request.conference,
+    buyerId: request.buyerId,
+    billing: request.billing,
+    pricing,
+    voucher,
+    lines: ctx.lines,
+    answers: ctx.answers,
+    idempotencyKey: request.idempotencyKey ?? null,
+    now: request.now,
+  };
+}
+
+/** Closes the cart only if it is still the version that was priced; a changed cart is refused. */
+async function closeCart(tx: Database, ctx: PreparedCheckout): Promise<void> {
+  const closed = await tx
+    .update(carts)
+    .set({ status: 'checked_out', updatedAt: ctx.request.now })
+    .where(
+      and(
+        eq(carts.id, ctx.cart.id),
+        eq(carts.status, 'open'),
+        eq(carts.updatedAt, ctx.cart.updatedAt),
+      ),
+    )
+    .returning({ id: carts.id });
+  if (closed.length === 0) throw checkoutErrors('CART_CHANGED');
+}
+
+function assertCheckoutAllowed(ctx: PreparedCheckout, fresh: Recount): void {
+  const violation = findStockViolation(ctx.lines, fresh.facts);
+  if (violation) throw stockViolationError(violation);
+  if (!fresh.voucher) return;
+  const usable = isVoucherUsable(fresh.voucher, fresh.facts.now);
+  if (!usable.ok) {
+    throw cartErrors(
+      'VOUCHER_INVALID',
+      { code: fresh.voucher.code, reason: usable.reasonCode },
+      `The voucher ${fresh.voucher.code} can no longer be used.`,
+    );
+  }
+}
+
+async function settleTotals(
+  tx: Database,
+  order: Order,
+  pricing: PriceBreakdown,
+  now: Date,
+): Promise<Order> {
+  if (order.total === pricing.total && order.discountAmount === pricing.discount) return order;
+  const [updated] = await tx
+    .update(orders)
+    .set({
+      subtotal: pricing.subtotal,
+      discountAmount: pricing.discount,
+      total: pricing.total,
+      updatedAt: now,
+    })
+    .where(eq(orders.id, order.id))
+    .returning();
+  return updated ?? order;
+}
+
+/**
+ * The transaction of CHK-2 (D2.2, D3.7, STYLE §4). The cart is closed and the order row written
+ * BEFORE the locks (an order without lines consumes nothing, and its own voucher use is left out
+ * of the recount), so the locked part is only: lock, recount, check, re-price, write lines.
+ */
+export async function commitOrder(tx: Database, ctx: PreparedCheckout): Promise<CommittedOrder> {
+  const { request } = ctx;
+  await closeCart(tx, ctx);
+  const provisional = await insertOrder(
+    tx,
+    draftOf(ctx, price(ctx, ctx.conditions, ctx.voucher), ctx.voucher),
+  );
+  const queueKeys = ctx.keys.filter((k) => k.kind !== 'buyer').map((k) => `${k.kind}:${k.id}`);
+  return runInLocalQueue(queueKeys, async () => {
+    await lockForConsumption(tx, ctx.keys);
+    const fresh = await recountUnderLock(
+      tx,
+      request.conference,
+      request.buyerId,
+      ctx.lines,
+      ctx.voucher,
+      ctx.conditions,
+      request.now,
+      provisional.id,
+    );
+    assertCheckoutAllowed(ctx, fresh);
+    await checkoutTestHooks.afterRecount?.();
+    const pricing = price(ctx, fresh.conditions, fresh.voucher);
+    if (request.expectedTotal !== undefined && request.expectedTotal !== pricing.total) {
+      throw checkoutErrors('PRICE_CHANGED', {
+        expectedTotal: request.expectedTotal,
+        total: pricing.total,
+        pricing,
+      });
+    }
+    const order = await settleTotals(tx, provisional, pricing, request.now);
+    const written = await insertOrderLines(tx, order, draftOf(ctx, pricing, fresh.voucher));
+    if (order.total === 0) {
+      await insertCompPayment(tx, order, request.now);
+      const paid = await markOrderPaid(tx, order.id, request.now);
+      return { order: paid.transitioned ? paid.order : order, lines: null };
+    }
+    if (request.useCredit)
+      return { order: (await applyCreditsToOrder(tx, order, request.now)).order, lines: null };
+    return { order, lines: written };
+  });
+}
