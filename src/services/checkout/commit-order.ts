@@ -14,7 +14,6 @@ import { cartErrors, stockViolationError } from '../cart/index.ts';
 import { applyCreditsToOrder } from '../credits/index.ts';
 import { markOrderPaid } from '../orders/index.ts';
 import { checkoutErrors } from './errors.ts';
-import { runInLocalQueue } from './local-queue.ts';
 import type { PreparedCheckout } from './prepare-checkout.ts';
 import { recountUnderLock, type Recount } from './recount.ts';
 import { checkoutTestHooks } from './test-hooks.ts';
@@ -128,38 +127,35 @@ export async function commitOrder(tx: Database, ctx: PreparedCheckout): Promise<
     tx,
     draftOf(ctx, price(ctx, ctx.conditions, ctx.voucher), ctx.voucher),
   );
-  const queueKeys = ctx.keys.filter((k) => k.kind !== 'buyer').map((k) => `${k.kind}:${k.id}`);
-  return runInLocalQueue(queueKeys, async () => {
-    await lockForConsumption(tx, ctx.keys);
-    const fresh = await recountUnderLock(
-      tx,
-      request.conference,
-      request.buyerId,
-      ctx.lines,
-      ctx.voucher,
-      ctx.conditions,
-      request.now,
-      provisional.id,
-    );
-    assertCheckoutAllowed(ctx, fresh);
-    await checkoutTestHooks.afterRecount?.();
-    const pricing = price(ctx, fresh.conditions, fresh.voucher);
-    if (request.expectedTotal !== undefined && request.expectedTotal !== pricing.total) {
-      throw checkoutErrors('PRICE_CHANGED', {
-        expectedTotal: request.expectedTotal,
-        total: pricing.total,
-        pricing,
-      });
-    }
-    const order = await settleTotals(tx, provisional, pricing, request.now);
-    const written = await insertOrderLines(tx, order, draftOf(ctx, pricing, fresh.voucher));
-    if (order.total === 0) {
-      await insertCompPayment(tx, order, request.now);
-      const paid = await markOrderPaid(tx, order.id, request.now);
-      return { order: paid.transitioned ? paid.order : order, lines: null };
-    }
-    if (request.useCredit)
-      return { order: (await applyCreditsToOrder(tx, order, request.now)).order, lines: null };
-    return { order, lines: written };
-  });
+  await lockForConsumption(tx, ctx.keys);
+  const fresh = await recountUnderLock(
+    tx,
+    request.conference,
+    request.buyerId,
+    ctx.lines,
+    ctx.voucher,
+    ctx.conditions,
+    request.now,
+    provisional.id,
+  );
+  assertCheckoutAllowed(ctx, fresh);
+  await checkoutTestHooks.afterRecount?.();
+  const pricing = price(ctx, fresh.conditions, fresh.voucher);
+  if (request.expectedTotal !== undefined && request.expectedTotal !== pricing.total) {
+    throw checkoutErrors('PRICE_CHANGED', {
+      expectedTotal: request.expectedTotal,
+      total: pricing.total,
+      pricing,
+    });
+  }
+  const order = await settleTotals(tx, provisional, pricing, request.now);
+  const written = await insertOrderLines(tx, order, draftOf(ctx, pricing, fresh.voucher));
+  if (order.total === 0) {
+    await insertCompPayment(tx, order, request.now);
+    const paid = await markOrderPaid(tx, order.id, request.now);
+    return { order: paid.transitioned ? paid.order : order, lines: null };
+  }
+  if (request.useCredit)
+    return { order: (await applyCreditsToOrder(tx, order, request.now)).order, lines: null };
+  return { order, lines: written };
 }
