@@ -13,6 +13,7 @@ import { findStockViolation } from '../../domain/stock-rules.ts';
 import { cartErrors, stockViolationError } from '../cart/index.ts';
 import { applyCreditsToOrder } from '../credits/index.ts';
 import { markOrderPaid } from '../orders/index.ts';
+import { toPricingLines } from '../pricing/index.ts';
 import { checkoutErrors } from './errors.ts';
 import type { PreparedCheckout } from './prepare-checkout.ts';
 import { recountUnderLock, type Recount } from './recount.ts';
@@ -35,14 +36,7 @@ function price(
   conditions: readonly PricingCondition[],
   voucher: PricingVoucher | null,
 ): PriceBreakdown {
-  const lines = ctx.lines.map((l) => ({
-    lineId: l.itemId,
-    kind: l.kind,
-    productId: l.product.id,
-    description: l.product.name,
-    unitPrice: l.unitPrice,
-    quantity: l.quantity,
-  }));
+  const lines = toPricingLines(ctx.lines);
   return priceCart({ lines, conditions, voucher, buyer: ctx.buyer, now: ctx.request.now });
 }
 

@@ -1,4 +1,4 @@
 export { loadBuyerFacts } from './load-buyer-facts.ts';
 export { loadActiveConditions } from './load-conditions.ts';
 export { findVoucherByCode, loadPricingVoucher } from './load-voucher.ts';
-export { priceCartLines, type PriceableLine } from './price-cart-lines.ts';
+export { priceCartLines, toPricingLines, type PriceableLine } from './price-cart-lines.ts';

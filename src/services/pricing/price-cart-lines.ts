@@ -1,6 +1,11 @@
 import type { Database } from '../../db/client.ts';
 import type { Money } from '../../domain/money.ts';
-import { priceCart, type PriceBreakdown, type PricingVoucher } from '../../domain/pricing/index.ts';
+import {
+  priceCart,
+  type PriceBreakdown,
+  type PricingLine,
+  type PricingVoucher,
+} from '../../domain/pricing/index.ts';
 import { loadBuyerFacts } from './load-buyer-facts.ts';
 import { loadActiveConditions } from './load-conditions.ts';
 
@@ -10,6 +15,18 @@ export interface PriceableLine {
   product: { id: string; name: string };
   unitPrice: Money;
   quantity: number;
+}
+
+/** Cart lines as the pricing engine sees them, in cart order (W-25). */
+export function toPricingLines(lines: readonly PriceableLine[]): PricingLine[] {
+  return lines.map((l) => ({
+    lineId: l.itemId,
+    kind: l.kind,
+    productId: l.product.id,
+    description: l.product.name,
+    unitPrice: l.unitPrice,
+    quantity: l.quantity,
+  }));
 }
 
 /** Loads the buyer's facts and the conference's conditions, then runs the one pricing function (D3.1). */
@@ -26,14 +43,7 @@ export async function priceCartLines(
     loadBuyerFacts(db, buyerId, conferenceId),
   ]);
   return priceCart({
-    lines: lines.map((l) => ({
-      lineId: l.itemId,
-      kind: l.kind,
-      productId: l.product.id,
-      description: l.product.name,
-      unitPrice: l.unitPrice,
-      quantity: l.quantity,
-    })),
+    lines: toPricingLines(lines),
     conditions,
     voucher,
     buyer,
