@@ -21,6 +21,8 @@ export interface CatalogTicketType {
   availableFrom: Date | null;
   availableUntil: Date | null;
   totalQuantity: number | null;
+  /** Units counted against stock (INV-1); organiser views show it, the public API does not. */
+  sold: number;
   remaining: number | null;
   limitPerUser: number;
   requiresVoucher: boolean;
@@ -38,6 +40,7 @@ export interface CatalogAddon {
   availableFrom: Date | null;
   availableUntil: Date | null;
   totalQuantity: number | null;
+  sold: number;
   remaining: number | null;
   requiresTicketTypeIds: string[];
   saleState: SaleState;
@@ -65,9 +68,10 @@ type CatalogProduct = Omit<CatalogAddon, 'requiresTicketTypeIds'>;
 function catalogFields(
   row: TicketType | Addon,
   conference: Conference,
-  remaining: number | null,
+  stock: { sold: number; remaining: number | null },
   now: Date,
 ): CatalogProduct {
+  const { sold, remaining } = stock;
   const saleState = saleStateOf({ ...row, remaining }, conference, now);
   return {
     id: row.id,
@@ -79,6 +83,7 @@ function catalogFields(
     availableFrom: row.availableFrom,
     availableUntil: row.availableUntil,
     totalQuantity: row.totalQuantity === 0 ? null : row.totalQuantity,
+    sold,
     remaining,
     saleState,
     isAvailable: saleState === 'on_sale',
@@ -103,7 +108,8 @@ export async function listTicketTypes(
   return rows
     .filter((row) => isListed(row, options))
     .map((row) => {
-      const own = remainingOf(row.totalQuantity, sold.byTicketType.get(row.id) ?? 0);
+      const unitsSold = sold.byTicketType.get(row.id) ?? 0;
+      const own = remainingOf(row.totalQuantity, unitsSold);
       // The venue cap (INV-3) limits every ticket type at once.
       const remaining =
         own === null
@@ -112,7 +118,7 @@ export async function listTicketTypes(
             ? own
             : Math.min(own, venueRemaining);
       return {
-        ...catalogFields(row, conference, remaining, now),
+        ...catalogFields(row, conference, { sold: unitsSold, remaining }, now),
         limitPerUser: row.limitPerUser,
         requiresVoucher: row.requiresVoucher,
       };
@@ -134,9 +140,10 @@ export async function listAddons(
   ]);
   const requirements = await requiredTicketTypesOf(db, rows);
   return rows.map((row) => {
-    const remaining = remainingOf(row.totalQuantity, sold.byAddon.get(row.id) ?? 0);
+    const unitsSold = sold.byAddon.get(row.id) ?? 0;
+    const remaining = remainingOf(row.totalQuantity, unitsSold);
     return {
-      ...catalogFields(row, conference, remaining, now),
+      ...catalogFields(row, conference, { sold: unitsSold, remaining }, now),
       requiresTicketTypeIds: requirements.get(row.id) ?? [],
     };
   });

@@ -3,7 +3,6 @@ import type { Database } from '../../../db/client.ts';
 import { addons, type Addon, type Conference } from '../../../db/schema/index.ts';
 import type { SaleState } from '../../../domain/sale-state.ts';
 import { listAddons, type CatalogAddon } from '../../catalog/index.ts';
-import { countSold } from '../../inventory/index.ts';
 import { manageErrors } from '../errors.ts';
 
 /** The organiser's view of an add-on: stored fields plus derived sold/remaining/sale state. */
@@ -29,7 +28,7 @@ export interface ManagedAddon {
   updatedAt: Date;
 }
 
-function toManaged(row: Addon, listed: CatalogAddon, sold: number): ManagedAddon {
+function toManaged(row: Addon, listed: CatalogAddon): ManagedAddon {
   return {
     id: row.id,
     slug: row.slug,
@@ -44,7 +43,7 @@ function toManaged(row: Addon, listed: CatalogAddon, sold: number): ManagedAddon
     bulkEnabled: row.bulkEnabled,
     sortOrder: row.sortOrder,
     requiresTicketTypeIds: listed.requiresTicketTypeIds,
-    sold,
+    sold: listed.sold,
     remaining: listed.remaining,
     saleState: listed.saleState,
     createdAt: row.createdAt,
@@ -58,19 +57,18 @@ export async function listManagedAddons(
   conference: Conference,
   now: Date,
 ): Promise<ManagedAddon[]> {
-  const [rows, listed, sold] = await Promise.all([
+  const [rows, listed] = await Promise.all([
     db
       .select()
       .from(addons)
       .where(eq(addons.conferenceId, conference.id))
       .orderBy(asc(addons.sortOrder), asc(addons.name)),
     listAddons(db, conference, now, { includeHidden: true }),
-    countSold(db, conference.id, now),
   ]);
   const listedById = new Map(listed.map((entry) => [entry.id, entry]));
   return rows.flatMap((row) => {
     const entry = listedById.get(row.id);
-    return entry ? [toManaged(row, entry, sold.byAddon.get(row.id) ?? 0)] : [];
+    return entry ? [toManaged(row, entry)] : [];
   });
 }
 

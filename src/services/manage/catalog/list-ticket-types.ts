@@ -3,7 +3,6 @@ import type { Database } from '../../../db/client.ts';
 import { ticketTypes, type Conference, type TicketType } from '../../../db/schema/index.ts';
 import type { SaleState } from '../../../domain/sale-state.ts';
 import { listTicketTypes, type CatalogTicketType } from '../../catalog/index.ts';
-import { countSold } from '../../inventory/index.ts';
 import { manageErrors } from '../errors.ts';
 
 /** The organiser's view: every stored field plus the derived sold/remaining/sale state. */
@@ -32,7 +31,7 @@ export interface ManagedTicketType {
   updatedAt: Date;
 }
 
-function toManaged(row: TicketType, listed: CatalogTicketType, sold: number): ManagedTicketType {
+function toManaged(row: TicketType, listed: CatalogTicketType): ManagedTicketType {
   return {
     id: row.id,
     slug: row.slug,
@@ -48,7 +47,7 @@ function toManaged(row: TicketType, listed: CatalogTicketType, sold: number): Ma
     isActive: row.isActive,
     bulkEnabled: row.bulkEnabled,
     sortOrder: row.sortOrder,
-    sold,
+    sold: listed.sold,
     remaining: listed.remaining,
     saleState: listed.saleState,
     createdAt: row.createdAt,
@@ -65,20 +64,19 @@ export async function listManagedTicketTypes(
   conference: Conference,
   now: Date,
 ): Promise<ManagedTicketType[]> {
-  const [rows, listed, sold] = await Promise.all([
+  const [rows, listed] = await Promise.all([
     db
       .select()
       .from(ticketTypes)
       .where(eq(ticketTypes.conferenceId, conference.id))
       .orderBy(asc(ticketTypes.sortOrder), asc(ticketTypes.name)),
     listTicketTypes(db, conference, now, { includeHidden: true }),
-    countSold(db, conference.id, now),
   ]);
   const listedById = new Map(listed.map((entry) => [entry.id, entry]));
   return rows.flatMap((row) => {
     const entry = listedById.get(row.id);
     // A row created between the two reads has no derived figures yet; the next read shows it.
-    return entry ? [toManaged(row, entry, sold.byTicketType.get(row.id) ?? 0)] : [];
+    return entry ? [toManaged(row, entry)] : [];
   });
 }
 
