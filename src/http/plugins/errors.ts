@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDomainError } from '../../domain/errors.ts';
+import { pgErrorOf } from '../../services/common/pg-errors.ts';
 
 export interface ErrorBody {
   error: { code: string; message: string; details: Record<string, unknown> };
@@ -30,15 +31,6 @@ function fieldIssues(error: FastifyError): FieldIssue[] {
 /** PostgreSQL SQLSTATEs that mean "contention, try again", never a server fault. */
 const BUSY_SQLSTATES = new Set(['55P03', '40001', '40P01']);
 
-function sqlState(error: unknown): string | undefined {
-  const candidates = [error, (error as { cause?: unknown } | null)?.cause];
-  for (const candidate of candidates) {
-    const code = (candidate as { code?: unknown } | null)?.code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
-  }
-  return undefined;
-}
-
 /**
  * The only place that turns errors into responses (STYLE §3): domain errors keep their code and
  * status; schema failures become VALIDATION_FAILED with per-field details; lock timeouts become
@@ -56,7 +48,7 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
         .status(400)
         .send(body('VALIDATION_FAILED', `Some fields are not valid: ${summary}`, { fields }));
     }
-    const state = sqlState(error);
+    const state = pgErrorOf(error)?.code;
     if (state && BUSY_SQLSTATES.has(state)) {
       request.log.warn({ err: error }, 'database contention');
       return reply

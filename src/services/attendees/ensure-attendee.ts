@@ -1,16 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
+import { isPgError, SQLSTATE } from '../../db/pg-errors.ts';
 import { attendees, type Attendee, type Order } from '../../db/schema/index.ts';
 import { newAccessCode } from '../../domain/codes.ts';
 
 const MAX_CODE_ATTEMPTS = 10;
-
-function isAccessCodeCollision(error: unknown): boolean {
-  const cause =
-    (error as { cause?: { code?: string; constraint?: string } }).cause ??
-    (error as { code?: string; constraint?: string });
-  return cause?.code === '23505' && (cause.constraint ?? '').includes('access_code');
-}
 
 /**
  * ATT-3: one attendee per (user, conference), pointed at the newest paid order. A fresh access
@@ -45,7 +39,12 @@ export async function ensureAttendee(tx: Database, order: Order, now: Date): Pro
         return row;
       });
     } catch (error) {
-      if (attempt >= MAX_CODE_ATTEMPTS || !isAccessCodeCollision(error)) throw error;
+      if (
+        attempt >= MAX_CODE_ATTEMPTS ||
+        !isPgError(error, SQLSTATE.uniqueViolation, 'access_code')
+      ) {
+        throw error;
+      }
     }
   }
 }

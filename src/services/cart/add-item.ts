@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
+import { isPgError, SQLSTATE } from '../../db/pg-errors.ts';
 import { cartItems, type Conference } from '../../db/schema/index.ts';
 import { withTx } from '../../db/transactions.ts';
 import { findStockViolation } from '../../domain/stock-rules.ts';
@@ -14,11 +15,6 @@ export interface AddItemInput {
   productId: string;
   quantity: number;
   now: Date;
-}
-
-function isMissingProduct(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: string } }).cause ?? (error as { code?: string });
-  return cause?.code === '23503';
 }
 
 /**
@@ -63,7 +59,7 @@ export async function addItemToCart(db: Database, input: AddItemInput): Promise<
       return { ...state, cart: await touchCart(tx, cart, input.conference, input.now, true) };
     });
   } catch (error) {
-    if (isMissingProduct(error)) throw notFound();
+    if (isPgError(error, SQLSTATE.foreignKeyViolation)) throw notFound();
     throw error;
   }
 }

@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client.ts';
+import { isPgError, SQLSTATE } from '../../db/pg-errors.ts';
 import {
   orderLines,
   orders,
@@ -76,11 +77,6 @@ export async function insertOrder(tx: Database, draft: OrderDraft): Promise<Orde
   throw new Error('could not draw a unique order reference');
 }
 
-function isCapacityFence(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: string } }).cause ?? (error as { code?: string });
-  return cause?.code === 'LY001';
-}
-
 /** CHK-8 / D3.8: one immutable line per priced line; the D2.3 trigger re-checks capacity here. */
 export async function insertOrderLines(
   tx: Database,
@@ -113,7 +109,7 @@ export async function insertOrderLines(
   try {
     return await tx.insert(orderLines).values(values).returning();
   } catch (error) {
-    if (isCapacityFence(error)) throw checkoutErrors('SOLD_OUT');
+    if (isPgError(error, SQLSTATE.capacityExceeded)) throw checkoutErrors('SOLD_OUT');
     throw error;
   }
 }

@@ -1,29 +1,10 @@
+import { pgErrorOf, SQLSTATE } from '../../../db/pg-errors.ts';
 import { commonErrors } from '../../common/errors.ts';
 import type { DomainError } from '../../../domain/errors.ts';
 import { manageErrors } from '../errors.ts';
 
-const UNIQUE_VIOLATION = '23505';
-const FOREIGN_KEY_VIOLATION = '23503';
-const CHECK_VIOLATION = '23514';
 // Class 22 "data exception": a value the column cannot hold (out of range, bad characters).
 const DATA_EXCEPTION_CLASS = '22';
-
-interface PgErrorFields {
-  code: string;
-  constraint: string | undefined;
-}
-
-/** Both drivers put SQLSTATE and constraint on the error; Drizzle wraps it as `cause`. */
-function pgErrorOf(error: unknown): PgErrorFields | undefined {
-  for (const candidate of [error, (error as { cause?: unknown } | null)?.cause]) {
-    const fields = candidate as { code?: unknown; constraint?: unknown } | null;
-    if (typeof fields?.code === 'string' && /^[0-9A-Z]{5}$/.test(fields.code)) {
-      const constraint = typeof fields.constraint === 'string' ? fields.constraint : undefined;
-      return { code: fields.code, constraint };
-    }
-  }
-  return undefined;
-}
 
 /** Which domain error a unique constraint means, by constraint name. */
 export type UniqueViolationMap = Readonly<Record<string, () => DomainError>>;
@@ -44,11 +25,11 @@ export async function translateConstraintErrors<T>(
     const pg = pgErrorOf(error);
     if (!pg) throw error;
     const unique = pg.constraint ? onUnique[pg.constraint] : undefined;
-    if (pg.code === UNIQUE_VIOLATION && unique) throw unique();
-    if (pg.code === FOREIGN_KEY_VIOLATION) {
+    if (pg.code === SQLSTATE.uniqueViolation && unique) throw unique();
+    if (pg.code === SQLSTATE.foreignKeyViolation) {
       throw manageErrors('UNKNOWN_REFERENCE', { constraint: pg.constraint ?? null });
     }
-    if (pg.code === CHECK_VIOLATION) {
+    if (pg.code === SQLSTATE.checkViolation) {
       throw commonErrors(
         'VALIDATION_FAILED',
         { constraint: pg.constraint ?? null },
