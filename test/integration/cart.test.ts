@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp } from '../support/app.ts';
-import { buyerClient, expectError, makeBuyer } from '../support/buyers.ts';
+import { buyerClient, makeBuyer } from '../support/buyers.ts';
+import { expectError } from '../support/expect-error.ts';
 import { describeEachBackend } from '../support/db.ts';
 import { makeAddon, makeConference, makeRawOrder, makeTicketType } from '../factories/index.ts';
 import { makeVoucher } from '../factories/sales.ts';

@@ -11,7 +11,8 @@ import {
 } from '../../src/db/schema/index.ts';
 import { expireHolds } from '../../src/services/orders/index.ts';
 import { buildTestApp } from '../support/app.ts';
-import { buyerClient, expectError, makeBuyer } from '../support/buyers.ts';
+import { buyerClient, makeBuyer } from '../support/buyers.ts';
+import { expectError } from '../support/expect-error.ts';
 import { describeEachBackend } from '../support/db.ts';
 import { makeAddon, makeConference, makeRawOrder, makeTicketType } from '../factories/index.ts';
 import { makeCondition, makeVoucher } from '../factories/sales.ts';

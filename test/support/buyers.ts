@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { expect } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
 import { users } from '../../src/db/schema/index.ts';
 import { createSession } from '../../src/services/accounts/index.ts';
@@ -76,15 +75,4 @@ export function buyerClient(app: FastifyInstance, slug: string, buyer: Buyer) {
     cancel: (reference: string) => send('POST', `/orders/${reference}/cancel`),
     credits: () => send('GET', '/credits'),
   };
-}
-
-export function expectError(
-  response: { statusCode: number; json(): unknown },
-  status: number,
-  code: string,
-): void {
-  expect({ status: response.statusCode, body: response.json() }).toMatchObject({
-    status,
-    body: { error: { code } },
-  });
 }
