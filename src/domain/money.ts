@@ -136,3 +136,25 @@ const ZERO_DECIMAL_CURRENCIES: ReadonlySet<string> = new Set([
 export function minorUnitExponent(currency: string): 0 | 2 {
   return ZERO_DECIMAL_CURRENCIES.has(currency.trim().toUpperCase()) ? 0 : 2;
 }
+
+/**
+ * Display text for an amount in the conference currency, e.g. `$1,234.50`, `¥5,000` (D1.1).
+ * Only the edges (mail templates, web) call this. The decimal is built from the integer as a
+ * string, so no division by 100 in floating point ever shows a wrong cent.
+ */
+export function formatMoney(amount: Money, currency: string, locale = 'en-US'): string {
+  const code = currency.trim().toUpperCase();
+  const exponent = minorUnitExponent(code);
+  const digits = Math.abs(amount)
+    .toString()
+    .padStart(exponent + 1, '0');
+  const whole = digits.slice(0, digits.length - exponent);
+  const fraction = exponent === 0 ? '' : `.${digits.slice(-exponent)}`;
+  const decimal = `${amount < 0 ? '-' : ''}${whole}${fraction}` as `${number}`;
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: code,
+    minimumFractionDigits: exponent,
+    maximumFractionDigits: exponent,
+  }).format(decimal);
+}

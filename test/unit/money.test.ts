@@ -4,6 +4,7 @@ import {
   ZERO,
   add,
   allocate,
+  formatMoney,
   max,
   min,
   minorUnitExponent,
@@ -170,5 +171,34 @@ describe('minorUnitExponent (D1.1)', () => {
 
   it('ignores case and surrounding spaces', () => {
     expect(minorUnitExponent(' jpy ')).toBe(0);
+  });
+});
+
+describe('formatMoney (D1.1, MAIL-2)', () => {
+  it.each([
+    { amount: 123_450, currency: 'USD', expected: '$1,234.50' },
+    { amount: 5, currency: 'USD', expected: '$0.05' },
+    { amount: 0, currency: 'USD', expected: '$0.00' },
+    { amount: -2_500, currency: 'USD', expected: '-$25.00' },
+    { amount: 99_999, currency: 'EUR', expected: '€999.99' },
+    { amount: 5_000, currency: 'JPY', expected: '¥5,000' },
+    { amount: 12_000, currency: 'krw', expected: '₩12,000' },
+    { amount: Number.MAX_SAFE_INTEGER, currency: 'USD', expected: '$90,071,992,547,409.91' },
+  ])('$amount $currency → $expected', ({ amount, currency, expected }) => {
+    expect(formatMoney(m(amount), currency)).toBe(expected);
+  });
+
+  it('follows the locale for separators and symbol position', () => {
+    expect(formatMoney(m(123_450), 'EUR', 'de-DE')).toBe('1.234,50\u00a0€');
+  });
+
+  it('shows every minor unit exactly (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (amount) => {
+        const digits = formatMoney(m(amount), 'USD').replace(/[^0-9]/g, '');
+        expect(BigInt(digits)).toBe(BigInt(amount));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
