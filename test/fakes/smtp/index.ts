@@ -1,0 +1,6 @@
+export {
+  startFakeSmtp,
+  type FakeSmtp,
+  type ReceivedAttachment,
+  type ReceivedMail,
+} from './fake-smtp.ts';
