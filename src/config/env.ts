@@ -31,6 +31,10 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Lanyard <no-reply@lanyard.localhost>'),
+  /** Where the Stripe SDK sends requests; unset = Stripe itself. Tests point it at the stand-in. */
+  STRIPE_API_URL: z.url().optional(),
+  /** TEST MODE: conferences without Stripe keys pay through the in-process stand-in. */
+  STRIPE_TEST_MODE: boolFromEnv.default(true),
 });
 
 export type Config = z.infer<typeof envSchema>;
@@ -64,6 +68,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError([
       'LANYARD_SECRET_KEY: required in production (64 hex characters); it encrypts payment credentials at rest',
     ]);
+  }
+  if (config.NODE_ENV === 'production') {
+    // TEST MODE takes no money; a production server must never fall back to it silently.
+    if (config.STRIPE_API_URL || (present['STRIPE_TEST_MODE'] && config.STRIPE_TEST_MODE)) {
+      throw new ConfigError([
+        'STRIPE_TEST_MODE / STRIPE_API_URL: the Stripe stand-in is refused in production; unset them',
+      ]);
+    }
+    return { ...config, STRIPE_TEST_MODE: false };
   }
   return config;
 }

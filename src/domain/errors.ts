@@ -5,7 +5,7 @@
 export type ErrorDetails = Record<string, unknown>;
 
 export interface ErrorSpec {
-  status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 422 | 423 | 429 | 503;
+  status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 422 | 423 | 429 | 502 | 503;
   message: string;
 }
 

@@ -19,7 +19,10 @@ import { manageDiscountRoutes } from './routes/manage-discounts.ts';
 import { manageTicketTypeRoutes } from './routes/manage-ticket-types.ts';
 import { manageVoucherBatchRoutes } from './routes/manage-voucher-batches.ts';
 import { manageVoucherRoutes } from './routes/manage-vouchers.ts';
+import { managePaymentRoutes } from './routes/manage-payments.ts';
 import { orderRoutes } from './routes/orders.ts';
+import { paymentRoutes } from './routes/payments.ts';
+import { stripeWebhookRoutes } from './routes/stripe-webhooks.ts';
 
 /** Cart and checkout: what a sale opening floods. */
 const SHOPPING_ROUTE = /^\/api\/v1\/conferences\/[^/]+\/(cart|checkout)/;
@@ -74,5 +77,8 @@ export async function buildApp(
   await app.register(manageVoucherRoutes);
   await app.register(manageVoucherBatchRoutes);
   await app.register(manageDiscountRoutes);
+  await app.register(paymentRoutes);
+  await app.register(managePaymentRoutes);
+  await app.register(stripeWebhookRoutes);
   return app;
 }

@@ -1,6 +1,7 @@
 import type { Config } from '../config/env.ts';
 import type { SecretBox } from '../config/secret-box.ts';
 import type { Database, DatabaseKind } from '../db/client.ts';
+import type { StripeAccounts } from '../integrations/stripe/index.ts';
 
 /** Everything route handlers may reach; built once by the CLI (or a test) and passed to buildApp. */
 export interface AppDeps {
@@ -8,6 +9,8 @@ export interface AppDeps {
   dbKind: DatabaseKind;
   config: Config;
   secretBox: SecretBox;
+  /** Each conference's Stripe account (or the TEST MODE stand-in). */
+  stripe: StripeAccounts;
   /** The clock, read once per request by use cases; tests may pin it. */
   now: () => Date;
 }

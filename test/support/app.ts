@@ -3,11 +3,21 @@ import { loadConfig } from '../../src/config/env.ts';
 import { createSecretBox } from '../../src/config/secret-box.ts';
 import type { DatabaseKind } from '../../src/db/client.ts';
 import { buildApp } from '../../src/http/app.ts';
+import {
+  configuredStripeAccounts,
+  parseStripeEndpoint,
+  type StripeAccounts,
+} from '../../src/integrations/stripe/index.ts';
 import type { DbContext } from './db.ts';
 
 export interface TestAppOptions {
   now?: () => Date;
+  /** The Stripe stand-in's URL (test/fakes/stripe); conferences carry the account's keys. */
+  stripeApiUrl?: string;
 }
+
+/** The secret box every test app uses, so tests can seal credentials the app can open. */
+export const TEST_SECRET_BOX = createSecretBox(Buffer.alloc(32, 1));
 
 /** The real app over the test database; requests go through `inject` (no sockets). */
 export async function buildTestApp(
@@ -16,11 +26,14 @@ export async function buildTestApp(
 ): Promise<FastifyInstance> {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
   const dbKind: DatabaseKind = ctx.kind;
+  const endpoint = options.stripeApiUrl ? parseStripeEndpoint(options.stripeApiUrl) : null;
+  const stripe: StripeAccounts = configuredStripeAccounts(TEST_SECRET_BOX, endpoint);
   return buildApp({
     db: ctx.db,
     dbKind,
     config,
-    secretBox: createSecretBox(Buffer.alloc(32, 1)),
+    secretBox: TEST_SECRET_BOX,
+    stripe,
     now: options.now ?? (() => new Date()),
   });
 }

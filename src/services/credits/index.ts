@@ -1,2 +1,3 @@
 export { applyCreditsToOrder, type CreditApplication } from './apply-credits.ts';
 export { listUsableCredits, type CreditBalance } from './balances.ts';
+export { creditErrors, grantCredit } from './grant-credit.ts';

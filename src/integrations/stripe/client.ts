@@ -1,0 +1,36 @@
+import Stripe from 'stripe';
+
+export type StripeClient = Stripe;
+
+/** Where the SDK sends requests: Stripe itself, or a stand-in speaking its wire format. */
+export interface StripeEndpoint {
+  host: string;
+  port: number;
+  protocol: 'http' | 'https';
+}
+
+/** `STRIPE_API_URL` (tests, test mode) → the SDK's host/port/protocol settings. */
+export function parseStripeEndpoint(url: string): StripeEndpoint {
+  const parsed = new URL(url);
+  const protocol = parsed.protocol === 'http:' ? 'http' : 'https';
+  const port = parsed.port ? Number(parsed.port) : protocol === 'http' ? 80 : 443;
+  return { host: parsed.hostname, port, protocol };
+}
+
+/**
+ * The official SDK, one client per account. Network retries reuse the idempotency key every call
+ * carries (D4.2), so a retried create never makes a second object.
+ */
+export function createStripeClient(secretKey: string, endpoint: StripeEndpoint | null): Stripe {
+  return new Stripe(secretKey, {
+    ...(endpoint ?? {}),
+    maxNetworkRetries: 2,
+    timeout: 20_000,
+    appInfo: { name: 'Lanyard' },
+  });
+}
+
+/** CFG-5: keys appear in logs and screens only as their last four characters. */
+export function obfuscateKey(key: string): string {
+  return key.length < 4 ? '****' : `****${key.slice(-4)}`;
+}

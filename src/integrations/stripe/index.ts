@@ -1,0 +1,14 @@
+export {
+  configuredStripeAccounts,
+  credentialsOf,
+  type StripeAccount,
+  type StripeAccounts,
+  type StripeCredentials,
+} from './accounts.ts';
+export {
+  createStripeClient,
+  obfuscateKey,
+  parseStripeEndpoint,
+  type StripeClient,
+  type StripeEndpoint,
+} from './client.ts';

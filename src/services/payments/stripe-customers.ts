@@ -1,0 +1,47 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
+import { stripeCustomers, users, type Conference } from '../../db/schema/index.ts';
+import type { StripeAccount } from '../../integrations/stripe/index.ts';
+import { callStripe } from './stripe-calls.ts';
+
+/**
+ * STR-10a: one Stripe customer per user and conference (each conference may be its own Stripe
+ * account). The idempotency key makes a racing second create return the same customer, and the
+ * unique index keeps one mapping row.
+ */
+export async function ensureStripeCustomer(
+  db: Database,
+  account: StripeAccount,
+  conference: Conference,
+  userId: string,
+): Promise<string> {
+  const mapped = () =>
+    db
+      .select({ id: stripeCustomers.stripeCustomerId })
+      .from(stripeCustomers)
+      .where(
+        and(eq(stripeCustomers.userId, userId), eq(stripeCustomers.conferenceId, conference.id)),
+      );
+  const [existing] = await mapped();
+  if (existing) return existing.id;
+  const [user] = await db
+    .select({ email: users.email, first: users.firstName, last: users.lastName })
+    .from(users)
+    .where(eq(users.id, userId));
+  const customer = await callStripe(() =>
+    account.client.customers.create(
+      {
+        email: user?.email ?? '',
+        name: user ? `${user.first} ${user.last}`.trim() : '',
+        metadata: { user_id: userId, conference_slug: conference.slug },
+      },
+      { idempotencyKey: `customer-${conference.id}-${userId}` },
+    ),
+  );
+  await db
+    .insert(stripeCustomers)
+    .values({ userId, conferenceId: conference.id, stripeCustomerId: customer.id })
+    .onConflictDoNothing();
+  const [row] = await mapped();
+  return row?.id ?? customer.id;
+}

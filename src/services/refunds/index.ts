@@ -1,0 +1,9 @@
+export {
+  createRefund,
+  listOrderRefunds,
+  type RefundRequest,
+  type RefundResult,
+} from './create-refund.ts';
+export { refundErrors } from './errors.ts';
+export { resendPendingCardRefunds, sendCardRefund } from './send-card-refund.ts';
+export { applyStripeRefund, recordStripeSideRefund } from './stripe-refunds.ts';

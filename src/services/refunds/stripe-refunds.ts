@@ -1,0 +1,144 @@
+import { eq, or } from 'drizzle-orm';
+import type Stripe from 'stripe';
+import type { Database } from '../../db/client.ts';
+import { payments, refunds, type Order, type Payment, type Refund } from '../../db/schema/index.ts';
+import { flagOrder, lockOrder } from '../payments/money-facts.ts';
+import { applySucceededRefund, cancelRefundedUnits } from './refund-effects.ts';
+
+type LocalStatus = Refund['status'];
+
+/** Stripe's refund states mapped onto ours: `pending`/`requires_action` keep waiting. */
+export function localRefundStatus(status: string | null): LocalStatus {
+  if (status === 'succeeded') return 'succeeded';
+  if (status === 'failed' || status === 'canceled') return 'failed';
+  return 'pending';
+}
+
+/**
+ * Moves a local refund to what Stripe says, guarded by its current state: only a pending refund
+ * changes, so a replayed or late event is a no-op. A failed refund gives its lines back.
+ */
+export async function settleLocalRefund(
+  tx: Database,
+  order: Order,
+  refund: Refund,
+  stripeRefundId: string | null,
+  status: LocalStatus,
+  failure: string,
+  now: Date,
+): Promise<{ refund: Refund; order: Order }> {
+  if (refund.status !== 'pending') return { refund, order };
+  const [updated] = await tx
+    .update(refunds)
+    .set({ stripeRefundId, status, failureMessage: failure, updatedAt: now })
+    .where(eq(refunds.id, refund.id))
+    .returning();
+  const current = updated ?? refund;
+  if (status === 'succeeded')
+    return { refund: current, order: await applySucceededRefund(tx, order, current, now) };
+  if (status === 'failed') {
+    await cancelRefundedUnits(tx, refund.id, -1);
+    await flagOrder(
+      tx,
+      order.id,
+      `Card refund of ${refund.amount} failed: ${failure || 'no reason given'}.`,
+      now,
+    );
+  }
+  return { refund: current, order };
+}
+
+/**
+ * A refund object from Stripe (webhook, or the answer to our own call): matched to our record by
+ * Stripe id or by the `lanyard_refund_id` we sent; a refund made in the Stripe dashboard becomes
+ * a new card refund record, so the ledger and the order status see it too (payments W-5).
+ */
+export async function applyStripeRefund(
+  tx: Database,
+  conferenceId: string,
+  stripeRefund: Stripe.Refund,
+  now: Date,
+): Promise<'applied' | 'unknown_payment'> {
+  const ours = stripeRefund.metadata?.['lanyard_refund_id'];
+  const [known] = await tx
+    .select()
+    .from(refunds)
+    .where(
+      ours && /^[0-9a-f-]{36}$/.test(ours)
+        ? or(eq(refunds.stripeRefundId, stripeRefund.id), eq(refunds.id, ours))
+        : eq(refunds.stripeRefundId, stripeRefund.id),
+    );
+  const status = localRefundStatus(stripeRefund.status);
+  const failure = stripeRefund.failure_reason ?? '';
+  if (known) {
+    const order = await lockOrder(tx, { id: known.orderId });
+    if (order) await settleLocalRefund(tx, order, known, stripeRefund.id, status, failure, now);
+    return 'applied';
+  }
+  const intentId =
+    typeof stripeRefund.payment_intent === 'string'
+      ? stripeRefund.payment_intent
+      : (stripeRefund.payment_intent?.id ?? null);
+  if (!intentId) return 'unknown_payment';
+  const [payment] = await tx
+    .select()
+    .from(payments)
+    .where(eq(payments.stripePaymentIntentId, intentId));
+  if (!payment || payment.conferenceId !== conferenceId) return 'unknown_payment';
+  await recordStripeSideRefund(tx, payment, {
+    amount: stripeRefund.amount,
+    stripeRefundId: stripeRefund.id,
+    status,
+    failure,
+    key: `stripe:${stripeRefund.id}`,
+    now,
+  });
+  return 'applied';
+}
+
+/**
+ * Money refunded at Stripe that Lanyard did not ask for (the dashboard, or an amount a
+ * charge.refunded shows beyond our records): recorded as a card refund so the ledger and the
+ * order status see it (payments W-5). The key makes a repeated event a no-op.
+ */
+export async function recordStripeSideRefund(
+  tx: Database,
+  payment: Payment,
+  refund: {
+    amount: number;
+    stripeRefundId: string | null;
+    status: LocalStatus;
+    failure: string;
+    key: string;
+    now: Date;
+  },
+): Promise<void> {
+  const order = await lockOrder(tx, { id: payment.orderId });
+  if (!order) return;
+  const [inserted] = await tx
+    .insert(refunds)
+    .values({
+      orderId: order.id,
+      conferenceId: order.conferenceId,
+      amount: refund.amount,
+      destination: 'card',
+      status: 'pending',
+      reason: 'Refunded in Stripe',
+      paymentId: payment.id,
+      idempotencyKey: refund.key,
+      createdAt: refund.now,
+      updatedAt: refund.now,
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (inserted)
+    await settleLocalRefund(
+      tx,
+      order,
+      inserted,
+      refund.stripeRefundId,
+      refund.status,
+      refund.failure,
+      refund.now,
+    );
+}

@@ -1,0 +1,149 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type Stripe from 'stripe';
+import type { Database } from '../../db/client.ts';
+import { queryRows } from '../../db/raw.ts';
+import { payments, refunds } from '../../db/schema/index.ts';
+import {
+  flagOrder,
+  recordCardCancellation,
+  recordCardFailure,
+  recordCardSuccess,
+  successOfIntent,
+} from '../payments/index.ts';
+import { applyStripeRefund, recordStripeSideRefund } from '../refunds/index.ts';
+
+export interface HandlerContext {
+  tx: Database;
+  conferenceId: string;
+  now: Date;
+  /** Card refunds recorded by this event, to send to Stripe after commit (D4.3). */
+  refundsToSend: string[];
+}
+
+function idOf(value: string | { id: string } | null | undefined): string | null {
+  if (!value) return null;
+  return typeof value === 'string' ? value : value.id;
+}
+
+async function onIntentSucceeded(ctx: HandlerContext, intent: Stripe.PaymentIntent): Promise<void> {
+  const result = await recordCardSuccess(
+    ctx.tx,
+    ctx.conferenceId,
+    successOfIntent(intent),
+    ctx.now,
+  );
+  if (result.kind === 'settled' && result.refundToSend) ctx.refundsToSend.push(result.refundToSend);
+}
+
+/**
+ * HOOK-12 reworked: a charge.refunded may overtake payment_intent.succeeded (the charge proves
+ * the money arrived), so the payment is recorded first; then every refund on the charge is
+ * applied, and money refunded in Stripe that we have no record of becomes one.
+ */
+async function onChargeRefunded(ctx: HandlerContext, charge: Stripe.Charge): Promise<void> {
+  const intentId = idOf(charge.payment_intent);
+  if (!intentId) return;
+  const [payment] = await ctx.tx
+    .select()
+    .from(payments)
+    .where(eq(payments.stripePaymentIntentId, intentId));
+  if (!payment || payment.conferenceId !== ctx.conferenceId) return;
+  if (payment.status !== 'succeeded' && charge.paid) {
+    const result = await recordCardSuccess(
+      ctx.tx,
+      ctx.conferenceId,
+      {
+        intentId,
+        orderId: payment.orderId,
+        amount: charge.amount_captured || charge.amount,
+        currency: charge.currency.toUpperCase(),
+        chargeId: charge.id,
+      },
+      ctx.now,
+    );
+    if (result.kind === 'settled' && result.refundToSend)
+      ctx.refundsToSend.push(result.refundToSend);
+  }
+  for (const refund of charge.refunds?.data ?? [])
+    await applyStripeRefund(ctx.tx, ctx.conferenceId, refund, ctx.now);
+  const [known] = await queryRows<{ sum: string }>(
+    ctx.tx,
+    sql`SELECT coalesce(sum(amount), 0) AS sum FROM ${refunds}
+        WHERE payment_id = ${payment.id} AND status IN ('pending', 'succeeded')`,
+  );
+  const missing = charge.amount_refunded - Number(known?.sum ?? 0);
+  if (missing > 0) {
+    await recordStripeSideRefund(ctx.tx, payment, {
+      amount: missing,
+      stripeRefundId: null,
+      status: 'succeeded',
+      failure: '',
+      key: `charge:${charge.id}:${charge.amount_refunded}`,
+      now: ctx.now,
+    });
+  }
+}
+
+async function onDispute(
+  ctx: HandlerContext,
+  dispute: Stripe.Dispute,
+  opened: boolean,
+): Promise<void> {
+  const intentId = idOf(dispute.payment_intent);
+  const chargeId = idOf(dispute.charge);
+  const [payment] = await ctx.tx
+    .select({ orderId: payments.orderId })
+    .from(payments)
+    .where(
+      and(
+        eq(payments.conferenceId, ctx.conferenceId),
+        intentId
+          ? eq(payments.stripePaymentIntentId, intentId)
+          : eq(payments.stripeChargeId, chargeId ?? ''),
+      ),
+    );
+  if (!payment) return;
+  const reason = opened
+    ? `Dispute ${dispute.id} opened (${dispute.reason}) for ${dispute.amount} minor units.`
+    : `Dispute ${dispute.id} closed: ${dispute.status}.`;
+  await flagOrder(ctx.tx, payment.orderId, reason, ctx.now);
+}
+
+/** HOOK-5 and more; an event of any other type is stored and marked processed. */
+export async function handleStripeEvent(ctx: HandlerContext, event: Stripe.Event): Promise<void> {
+  switch (event.type) {
+    case 'payment_intent.succeeded':
+      return onIntentSucceeded(ctx, event.data.object);
+    case 'payment_intent.payment_failed':
+      await recordCardFailure(ctx.tx, event.data.object, ctx.now);
+      return;
+    case 'payment_intent.canceled':
+      await recordCardCancellation(ctx.tx, event.data.object, ctx.now);
+      return;
+    case 'charge.refunded':
+      return onChargeRefunded(ctx, event.data.object);
+    case 'refund.created':
+    case 'refund.updated':
+    case 'charge.refund.updated':
+      await applyStripeRefund(ctx.tx, ctx.conferenceId, event.data.object, ctx.now);
+      return;
+    case 'charge.dispute.created':
+      return onDispute(ctx, event.data.object, true);
+    case 'charge.dispute.closed':
+      return onDispute(ctx, event.data.object, false);
+    default:
+      return;
+  }
+}
+
+export const HANDLED_EVENT_TYPES = [
+  'payment_intent.succeeded',
+  'payment_intent.payment_failed',
+  'payment_intent.canceled',
+  'charge.refunded',
+  'refund.created',
+  'refund.updated',
+  'charge.refund.updated',
+  'charge.dispute.created',
+  'charge.dispute.closed',
+] as const;
