@@ -1,5 +1,6 @@
 import { buildApp } from '../http/app.ts';
-import { startScheduler } from '../jobs/scheduler.ts';
+import { createMailer } from '../integrations/mail/index.ts';
+import { scheduledTasks, startScheduler } from '../jobs/scheduler.ts';
 import { describeDatabase, openRuntime } from './runtime.ts';
 import { bootstrapExampleIfEmpty } from '../services/bootstrap/index.ts';
 
@@ -16,14 +17,27 @@ export async function serve(): Promise<void> {
     { db: database.db, dbKind: database.kind, config, secretBox, now },
     { logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL } },
   );
-  const scheduler = startScheduler(database.db, {
-    now,
-    onError: (task, error) => app.log.error({ err: error, task }, 'scheduled task failed'),
+  const mailer = createMailer({
+    smtpUrl: config.SMTP_URL,
+    from: config.MAIL_FROM,
+    dataDir: config.DATA_DIR,
+    log: (line) => app.log.info(line),
   });
+  // Links in emails; without PUBLIC_URL, the address this process is about to listen on.
+  const publicUrl = config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`;
+  const scheduler = startScheduler(
+    database.db,
+    {
+      now,
+      onError: (task, error) => app.log.error({ err: error, task }, 'scheduled task failed'),
+    },
+    scheduledTasks({ outbox: { mailer, links: { publicUrl } } }),
+  );
   const shutdown = async (signal: string) => {
     app.log.info(`${signal} received, shutting down`);
     await app.close();
     await scheduler.stop();
+    mailer.close();
     await runtime.close();
     process.exit(0);
   };
@@ -33,4 +47,5 @@ export async function serve(): Promise<void> {
   const base = config.PUBLIC_URL ?? address;
   console.log(`Lanyard is running at ${base}  (database: ${describeDatabase(config)})`);
   console.log(`  API docs:   ${base}/api/docs`);
+  console.log(`  Mail:       ${mailer.destination}`);
 }

@@ -1,6 +1,7 @@
 import type { Database } from '../db/client.ts';
 import { purgeExpiredSessions } from '../services/accounts/index.ts';
 import { expireHolds } from '../services/orders/index.ts';
+import { drainOutbox, type OutboxDeps } from './outbox-worker.ts';
 
 export interface ScheduledTask {
   name: string;
@@ -8,11 +9,19 @@ export interface ScheduledTask {
   run(db: Database, now: Date): Promise<unknown>;
 }
 
+/** What tasks need beyond the database and the clock; built once by the CLI. */
+export interface JobDeps {
+  outbox: OutboxDeps;
+}
+
 /** Every process runs the same tasks; they claim work with SKIP LOCKED, so that is safe (ARCHITECTURE). */
-export const TASKS: readonly ScheduledTask[] = [
-  { name: 'expire-holds', everyMs: 30_000, run: expireHolds },
-  { name: 'purge-sessions', everyMs: 3_600_000, run: purgeExpiredSessions },
-];
+export function scheduledTasks(deps: JobDeps): readonly ScheduledTask[] {
+  return [
+    { name: 'expire-holds', everyMs: 30_000, run: expireHolds },
+    { name: 'purge-sessions', everyMs: 3_600_000, run: purgeExpiredSessions },
+    { name: 'deliver-outbox', everyMs: 2_000, run: (db, now) => drainOutbox(db, deps.outbox, now) },
+  ];
+}
 
 export interface Scheduler {
   stop(): Promise<void>;
@@ -27,7 +36,7 @@ export interface SchedulerOptions {
 export function startScheduler(
   db: Database,
   options: SchedulerOptions,
-  tasks: readonly ScheduledTask[] = TASKS,
+  tasks: readonly ScheduledTask[],
 ): Scheduler {
   const running = new Map<string, Promise<void>>();
   const timers = tasks.map((task) =>
