@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { ConfigError } from '../config/env.ts';
+import { isDomainError } from '../domain/errors.ts';
 import { bootstrapCommand } from './bootstrap.ts';
 import { createAdminCommand } from './create-admin.ts';
+import { doctorCommand, stripeReconcileCommand, stripeReplayCommand } from './money.ts';
 import { describeDatabase, openRuntime } from './runtime.ts';
 import { serve } from './serve.ts';
 
@@ -41,10 +43,33 @@ program
   )
   .action(createAdminCommand);
 
+program
+  .command('doctor')
+  .description('check that every order’s payments and refunds match its status and totals')
+  .option('--conference <slug>', 'only this conference')
+  .action(doctorCommand);
+
+const stripe = program.command('stripe').description('Stripe webhook events');
+stripe
+  .command('replay')
+  .description('process a stored Stripe event again (its transitions are guarded, so this is safe)')
+  .argument('<event-id>', 'Stripe event id, evt_…')
+  .action(stripeReplayCommand);
+stripe
+  .command('reconcile')
+  .description('list recent events from Stripe and process any that were missed or failed')
+  .requiredOption('--conference <slug>', 'conference whose Stripe account to read')
+  .option('--since <window>', 'how far back, e.g. 30m, 12h, 3d', '3d')
+  .action(stripeReconcileCommand);
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof ConfigError || (error instanceof Error && error.name === 'CliError')) {
+  if (
+    error instanceof ConfigError ||
+    isDomainError(error) ||
+    (error instanceof Error && error.name === 'CliError')
+  ) {
     console.error(error.message);
   } else {
     console.error(error);

@@ -1,0 +1,1 @@
+export { findMoneyDrift, type DriftFinding } from './money-drift.ts';
