@@ -1,0 +1,227 @@
+import type Stripe from 'stripe';
+
+/**
+ * Wire shapes the stand-in sends. Each one is a slice of the SDK's own type, so a field we emit
+ * cannot drift from what Stripe documents; references to other objects are narrowed to ids
+ * because the stand-in only expands them on request.
+ */
+
+export type Metadata = Record<string, string>;
+
+export type FakeList<T> = Stripe.ApiList<T>;
+
+export type FakeCustomer = Pick<
+  Stripe.Customer,
+  | 'id'
+  | 'object'
+  | 'address'
+  | 'balance'
+  | 'created'
+  | 'currency'
+  | 'default_source'
+  | 'delinquent'
+  | 'description'
+  | 'email'
+  | 'invoice_prefix'
+  | 'invoice_settings'
+  | 'livemode'
+  | 'metadata'
+  | 'name'
+  | 'next_invoice_sequence'
+  | 'phone'
+  | 'preferred_locales'
+  | 'shipping'
+  | 'tax_exempt'
+>;
+
+export interface FakeCardDetails {
+  brand: string;
+  last4: string;
+  exp_month: number;
+  exp_year: number;
+  country: string;
+  funding: 'credit' | 'debit';
+  fingerprint: string;
+}
+
+export type FakePaymentMethod = Pick<
+  Stripe.PaymentMethod,
+  'id' | 'object' | 'billing_details' | 'created' | 'livemode' | 'metadata'
+> & { type: 'card'; card: FakeCardDetails; customer: string | null };
+
+export interface FakeLastPaymentError {
+  type: 'card_error' | 'invalid_request_error';
+  code: string;
+  decline_code?: string;
+  message: string;
+  doc_url: string;
+  charge?: string;
+  payment_method?: FakePaymentMethod;
+  payment_method_type?: string;
+}
+
+type PaymentIntentFields =
+  | 'id'
+  | 'object'
+  | 'amount'
+  | 'amount_capturable'
+  | 'amount_received'
+  | 'application'
+  | 'application_fee_amount'
+  | 'automatic_payment_methods'
+  | 'canceled_at'
+  | 'cancellation_reason'
+  | 'capture_method'
+  | 'client_secret'
+  | 'confirmation_method'
+  | 'created'
+  | 'currency'
+  | 'description'
+  | 'livemode'
+  | 'metadata'
+  | 'next_action'
+  | 'on_behalf_of'
+  | 'payment_method_types'
+  | 'processing'
+  | 'receipt_email'
+  | 'review'
+  | 'setup_future_usage'
+  | 'shipping'
+  | 'statement_descriptor'
+  | 'statement_descriptor_suffix'
+  | 'status'
+  | 'transfer_group';
+
+export type FakePaymentIntent = Pick<Stripe.PaymentIntent, PaymentIntentFields> & {
+  customer: string | null;
+  latest_charge: string | null;
+  payment_method: string | null;
+  last_payment_error: FakeLastPaymentError | null;
+};
+
+export type PaymentIntentStatus = Stripe.PaymentIntent.Status;
+
+type ChargeFields =
+  | 'id'
+  | 'object'
+  | 'amount'
+  | 'amount_captured'
+  | 'amount_refunded'
+  | 'application'
+  | 'application_fee'
+  | 'application_fee_amount'
+  | 'billing_details'
+  | 'calculated_statement_descriptor'
+  | 'captured'
+  | 'created'
+  | 'currency'
+  | 'description'
+  | 'disputed'
+  | 'failure_code'
+  | 'failure_message'
+  | 'fraud_details'
+  | 'livemode'
+  | 'metadata'
+  | 'on_behalf_of'
+  | 'outcome'
+  | 'paid'
+  | 'receipt_email'
+  | 'receipt_number'
+  | 'receipt_url'
+  | 'refunded'
+  | 'review'
+  | 'shipping'
+  | 'source_transfer'
+  | 'statement_descriptor'
+  | 'statement_descriptor_suffix'
+  | 'status'
+  | 'transfer_data'
+  | 'transfer_group';
+
+/** A charge as kept in the store; `refunds` is derived from the refunds when it is rendered. */
+export type StoredCharge = Pick<Stripe.Charge, ChargeFields> & {
+  balance_transaction: string | null;
+  customer: string | null;
+  payment_intent: string | null;
+  payment_method: string | null;
+  payment_method_details: { type: 'card'; card: FakeCardDetails } | null;
+};
+
+export type FakeCharge = StoredCharge & { refunds: FakeList<FakeRefund> };
+
+export type FakeRefund = Pick<
+  Stripe.Refund,
+  | 'id'
+  | 'object'
+  | 'amount'
+  | 'created'
+  | 'currency'
+  | 'metadata'
+  | 'reason'
+  | 'receipt_number'
+  | 'source_transfer_reversal'
+  | 'status'
+  | 'transfer_reversal'
+> & {
+  balance_transaction: string | null;
+  charge: string;
+  payment_intent: string | null;
+};
+
+export type DisputeStatus = Stripe.Dispute.Status;
+
+export type FakeDispute = Pick<
+  Stripe.Dispute,
+  | 'id'
+  | 'object'
+  | 'amount'
+  | 'created'
+  | 'currency'
+  | 'is_charge_refundable'
+  | 'livemode'
+  | 'metadata'
+  | 'reason'
+  | 'status'
+> & {
+  charge: string;
+  payment_intent: string | null;
+  evidence_details: {
+    due_by: number;
+    has_evidence: boolean;
+    past_due: boolean;
+    submission_count: number;
+  };
+};
+
+export type FakeEventType = Extract<
+  Stripe.Event.Type,
+  | 'customer.created'
+  | 'payment_intent.created'
+  | 'payment_intent.succeeded'
+  | 'payment_intent.payment_failed'
+  | 'payment_intent.canceled'
+  | 'payment_intent.requires_action'
+  | 'payment_intent.amount_capturable_updated'
+  | 'charge.succeeded'
+  | 'charge.failed'
+  | 'charge.captured'
+  | 'charge.refunded'
+  | 'refund.created'
+  | 'charge.dispute.created'
+  | 'charge.dispute.closed'
+>;
+
+export type FakeEventObject =
+  FakeCustomer | FakePaymentIntent | FakeCharge | FakeRefund | FakeDispute;
+
+/** Who caused an event: the API request (id and idempotency key), or nobody for dashboard actions. */
+export type EventRequest = Stripe.Event.Request;
+
+export type FakeEvent = Pick<
+  Stripe.EventBase,
+  'id' | 'object' | 'api_version' | 'created' | 'livemode' | 'pending_webhooks'
+> & {
+  type: FakeEventType;
+  request: EventRequest;
+  data: { object: FakeEventObject };
+};
