@@ -74,5 +74,9 @@ export function buyerClient(app: FastifyInstance, slug: string, buyer: Buyer) {
     order: (reference: string) => send('GET', `/orders/${reference}`),
     cancel: (reference: string) => send('POST', `/orders/${reference}/cancel`),
     credits: () => send('GET', '/credits'),
+    startCard: (reference: string) => send('POST', `/orders/${reference}/payments/card`),
+    confirmCard: (reference: string, paymentIntentId: string) =>
+      send('POST', `/orders/${reference}/payments/card/confirm`, { paymentIntentId }),
+    payWithCredit: (reference: string) => send('POST', `/orders/${reference}/payments/credit`),
   };
 }
