@@ -46,6 +46,11 @@ async function deliverJob(
     await markJobFailed(db, job, `unknown outbox kind "${job.kind}": no handler delivers it`, now);
     return 'failed';
   }
+  // Only a job re-claimed from dead workers gets here: one that kills its worker must not loop forever.
+  if (job.attempts > job.maxAttempts) {
+    await markJobFailed(db, job, `gave up after ${job.maxAttempts} attempts`, now);
+    return 'failed';
+  }
   try {
     await handler(db, job, deps);
   } catch (error) {

@@ -275,6 +275,19 @@ describeEachBackend('outbox delivers the emails of the money path', (ctx) => {
     await drainOutbox(ctx.db, deps, at(60_000));
     expect(await jobById(ctx.db, job.id)).toMatchObject({ status: 'done', attempts: 2 });
     expect(mailsTo(buyer.email)).toHaveLength(1);
+
+    // A job that took down every worker that tried it stops being retried.
+    const poison = await insertJob(ctx.db, 'order.paid', { orderId: order.id });
+    await ctx.db
+      .update(outbox)
+      .set({ status: 'running', attempts: 8, maxAttempts: 8, lockedUntil: NOW })
+      .where(eq(outbox.id, poison.id));
+    await drainOutbox(ctx.db, deps, at(60_000));
+    expect(await jobById(ctx.db, poison.id)).toMatchObject({
+      status: 'failed',
+      attempts: 9,
+      lastError: 'gave up after 8 attempts',
+    });
   });
 
   it('REF-1 the refund notice says amount, destination, cancelled lines and the order status', async () => {
