@@ -372,6 +372,20 @@ describe('fake Stripe: idempotency', () => {
     expect(error).toMatchObject({ statusCode: 400, rawType: 'idempotency_error' });
   });
 
+  it('forgets a key after 24 hours, as Stripe does', async () => {
+    const { stripe } = newAccount();
+    const first = await stripe.paymentIntents.create(
+      { amount: 1500, currency: 'eur' },
+      { idempotencyKey: 'day-old' },
+    );
+    fake.advanceClock(24 * 60 * 60);
+    const second = await stripe.paymentIntents.create(
+      { amount: 1700, currency: 'eur' },
+      { idempotencyKey: 'day-old' },
+    );
+    expect(second.id).not.toBe(first.id);
+  });
+
   it('replays a decline, but saves nothing for a request that failed validation', async () => {
     const { account, stripe } = newAccount();
     const intent = await createIntent(stripe);

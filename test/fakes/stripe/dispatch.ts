@@ -8,7 +8,7 @@ import {
 } from './errors.ts';
 import { runIdempotently, type ExecutedResponse } from './idempotency.ts';
 import { newRequestId } from './ids.ts';
-import { parseForm } from './params.ts';
+import { parseForm, type Params } from './params.ts';
 import { ROUTES } from './routes/index.ts';
 import { matchRoute, type KeyKind, type RouteContext } from './routes/route.ts';
 import type { AccountState } from './store.ts';
@@ -76,6 +76,59 @@ function preflight(request: FakeHttpRequest): FakeHttpResponse {
   };
 }
 
+interface Authorized {
+  account: AccountState;
+  kind: KeyKind;
+}
+
+function authorize(request: FakeHttpRequest, params: Params, lookupKey: KeyLookup): Authorized {
+  const credential = readCredential(header(request, 'authorization'), params);
+  const resolved = lookupKey(credential.key);
+  if (!resolved) throw invalidKey(credential.key);
+  if (credential.fromParams) delete params['key'];
+  return resolved;
+}
+
+/** Routes, runs and, for a POST with an Idempotency-Key, runs at most once per key. */
+function answer(
+  request: FakeHttpRequest,
+  method: string,
+  lookupKey: KeyLookup,
+  headers: Record<string, string>,
+): FakeHttpResponse {
+  const url = new URL(request.url, 'http://fake-stripe.invalid');
+  const params = parseForm(method === 'POST' ? request.body : url.search.slice(1));
+  const { account, kind } = authorize(request, params, lookupKey);
+  headers['Stripe-Version'] ??= account.apiVersion;
+  const match = matchRoute(ROUTES, method, url.pathname);
+  if (!match) throw unrecognizedUrl(method, url.pathname);
+  if (kind === 'publishable' && !match.route.publishable) {
+    throw authenticationError(PUBLISHABLE_KEY_REFUSED);
+  }
+  // Stripe ignores idempotency keys on GET; they only guard writes.
+  const idempotencyKey = method === 'POST' ? header(request, 'idempotency-key') : undefined;
+  const ctx: RouteContext = {
+    account,
+    params,
+    path: match.path,
+    keyKind: kind,
+    request: { id: headers['Request-Id'] ?? null, idempotency_key: idempotencyKey ?? null },
+  };
+  const run = () => match.route.run(ctx);
+  if (idempotencyKey === undefined) {
+    const result = execute(run);
+    return { status: result.status, headers, body: result.body };
+  }
+  headers['Idempotency-Key'] = idempotencyKey;
+  const result = runIdempotently(
+    account.idempotency,
+    { key: idempotencyKey, method, path: url.pathname, params, now: account.clock.nowSeconds() },
+    () => execute(run),
+  );
+  if (result.replayed) headers['Idempotent-Replayed'] = 'true';
+  return { status: result.status, headers, body: result.body };
+}
+
 /**
  * Answers one API request synchronously. Nothing here awaits, so each request's checks and
  * writes (idempotency included) happen without another request interleaving.
@@ -86,51 +139,16 @@ export function createDispatcher(
   return (request) => {
     const method = request.method.toUpperCase();
     if (method === 'OPTIONS') return preflight(request);
-    const requestId = newRequestId();
     const headers: Record<string, string> = {
       ...CORS_HEADERS,
       'Content-Type': 'application/json',
       'Cache-Control': 'no-cache, no-store',
-      'Request-Id': requestId,
+      'Request-Id': newRequestId(),
     };
     const stripeVersion = header(request, 'stripe-version');
     if (stripeVersion) headers['Stripe-Version'] = stripeVersion;
     try {
-      const url = new URL(request.url, 'http://fake-stripe.invalid');
-      const params = parseForm(method === 'POST' ? request.body : url.search.slice(1));
-      const credential = readCredential(header(request, 'authorization'), params);
-      const resolved = lookupKey(credential.key);
-      if (!resolved) throw invalidKey(credential.key);
-      if (credential.fromParams) delete params['key'];
-      headers['Stripe-Version'] = stripeVersion ?? resolved.account.apiVersion;
-
-      const match = matchRoute(ROUTES, method, url.pathname);
-      if (!match) throw unrecognizedUrl(method, url.pathname);
-      if (resolved.kind === 'publishable' && !match.route.publishable) {
-        throw authenticationError(PUBLISHABLE_KEY_REFUSED);
-      }
-      // Stripe ignores idempotency keys on GET; they only guard writes.
-      const idempotencyKey = method === 'POST' ? header(request, 'idempotency-key') : undefined;
-      const ctx: RouteContext = {
-        account: resolved.account,
-        params,
-        path: match.path,
-        keyKind: resolved.kind,
-        request: { id: requestId, idempotency_key: idempotencyKey ?? null },
-      };
-      const run = () => match.route.run(ctx);
-      if (idempotencyKey === undefined) {
-        const result = execute(run);
-        return { status: result.status, headers, body: result.body };
-      }
-      headers['Idempotency-Key'] = idempotencyKey;
-      const result = runIdempotently(
-        resolved.account.idempotency,
-        { key: idempotencyKey, method, path: url.pathname, params },
-        () => execute(run),
-      );
-      if (result.replayed) headers['Idempotent-Replayed'] = 'true';
-      return { status: result.status, headers, body: result.body };
+      return answer(request, method, lookupKey, headers);
     } catch (error) {
       const failure = error instanceof FakeStripeError ? error : internalError(error);
       return { status: failure.status, headers, body: serialize(errorResponseBody(failure)) };

@@ -8,6 +8,7 @@ export interface SavedResponse {
   fingerprint: string;
   status: number;
   body: string;
+  savedAt: number;
 }
 
 export interface ExecutedResponse {
@@ -22,6 +23,8 @@ export interface IdempotentCall {
   method: string;
   path: string;
   params: Params;
+  /** Seconds on the account's clock; keys are forgotten after a day, as at Stripe. */
+  now: number;
 }
 
 export interface IdempotentResult {
@@ -31,6 +34,15 @@ export interface IdempotentResult {
 }
 
 const MAX_KEY_LENGTH = 255;
+const KEY_LIFETIME_SECONDS = 24 * 60 * 60;
+
+/** Entries are in insertion order, so expired ones are all at the front. */
+function forgetExpired(saved: Map<string, SavedResponse>, now: number): void {
+  for (const [key, response] of saved) {
+    if (now - response.savedAt < KEY_LIFETIME_SECONDS) return;
+    saved.delete(key);
+  }
+}
 
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
@@ -56,6 +68,7 @@ export function runIdempotently(
       validation: true,
     });
   }
+  forgetExpired(saved, call.now);
   const fingerprint = canonical(call.params);
   const previous = saved.get(call.key);
   if (previous) {
@@ -79,6 +92,7 @@ export function runIdempotently(
       fingerprint,
       status: response.status,
       body: response.body,
+      savedAt: call.now,
     });
   }
   return { status: response.status, body: response.body, replayed: false };

@@ -10,7 +10,13 @@ export { startFakeStripe, stripeClientOptions } from './server.ts';
 export type { RunningFakeStripe, StartFakeStripeOptions } from './server.ts';
 export { createFakeStripe } from './fake-stripe.ts';
 export type { FakeStripe, FakeStripeOptions } from './fake-stripe.ts';
-export type { CreateAccountOptions, FailureOptions, FakeStripeAccount } from './account.ts';
+export type { CreateAccountOptions, FakeStripeAccount } from './account.ts';
+export type {
+  FailureOptions,
+  OutsideActions,
+  StoreReads,
+  WebhookControls,
+} from './account-handle.ts';
 export type { FakeHttpRequest, FakeHttpResponse } from './dispatch.ts';
 export type { NodeRequestHandler } from './http-handler.ts';
 export type {

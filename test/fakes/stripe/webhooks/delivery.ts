@@ -2,46 +2,23 @@ import { eventTypeMatches } from '../events/record.ts';
 import { newId } from '../ids.ts';
 import type { EventSink } from '../store.ts';
 import type { FakeEvent } from '../types.ts';
+import {
+  assertRetryPolicy,
+  sendJobs,
+  type DeliveryAttempt,
+  type DeliveryJob,
+  type RetryPolicy,
+  type Sender,
+  type WebhookEndpoint,
+} from './attempts.ts';
 import type { InFlightTracker } from './in-flight.ts';
-import { postWebhook } from './post.ts';
-import { signatureHeader, type SignatureMode } from './signature.ts';
+import type { SignatureMode } from './signature.ts';
 
-export interface WebhookEndpoint {
-  id: string;
-  url: string;
-  /** Event types sent to this endpoint; `*` and `payment_intent.*` patterns allowed. */
-  enabledEvents: readonly string[];
-  /** How deliveries to this endpoint are signed unless a delivery call says otherwise. */
-  signature: SignatureMode;
-}
+export type { DeliveryAttempt, RetryPolicy, RetryTiming, WebhookEndpoint } from './attempts.ts';
 
 export interface EndpointOptions {
   enabledEvents?: string[];
   signature?: SignatureMode;
-}
-
-/** One POST of one event to one endpoint. */
-export interface DeliveryAttempt {
-  accountId: string;
-  eventId: string;
-  type: string;
-  endpointId: string;
-  url: string;
-  /** 1 for the first try of a delivery, 2 for its first retry, and so on. */
-  attempt: number;
-  status: number | null;
-  ok: boolean;
-  error: string | null;
-  signature: SignatureMode;
-  responseBody: string;
-}
-
-export type RetryTiming = 'immediately' | 'on-flush' | { afterMs: number };
-
-/** `maxAttempts` counts the first try; 1 means a failure is not retried. */
-export interface RetryPolicy {
-  maxAttempts: number;
-  retry?: RetryTiming;
 }
 
 export type EventOrder = 'as-created' | 'reversed' | ((a: FakeEvent, b: FakeEvent) => number);
@@ -70,6 +47,7 @@ export interface PendingRetry {
   attempt: number;
 }
 
+/** Webhook endpoints of one account and everything about getting events to them. */
 export interface WebhookDelivery extends EventSink {
   addEndpoint(url: string, options?: EndpointOptions): WebhookEndpoint;
   removeEndpoint(id: string): void;
@@ -96,133 +74,70 @@ export interface WebhookDeliveryOptions {
   onAttempt?: (attempt: DeliveryAttempt) => void;
 }
 
-interface Job {
-  event: FakeEvent;
-  endpoint: WebhookEndpoint;
-  attempt: number;
-  signature: SignatureMode | undefined;
-}
-
 function orderEvents(events: FakeEvent[], order: EventOrder): FakeEvent[] {
   if (order === 'as-created') return events;
   if (order === 'reversed') return [...events].reverse();
   return [...events].sort(order);
 }
 
-function assertPolicy(policy: RetryPolicy): RetryPolicy {
-  if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) {
-    throw new Error(`maxAttempts must be a positive integer, got ${policy.maxAttempts}`);
-  }
-  return policy;
-}
-
 export function createWebhookDelivery(options: WebhookDeliveryOptions): WebhookDelivery {
   const { tracker } = options;
-  const timeoutMs = options.timeoutMs ?? 10_000;
   let endpoints: WebhookEndpoint[] = [];
   let holding = options.held ?? false;
   let heldEvents: FakeEvent[] = [];
-  let policy = assertPolicy(options.retryPolicy ?? { maxAttempts: 1 });
-  let retryQueue: Job[] = [];
+  let policy = assertRetryPolicy(options.retryPolicy ?? { maxAttempts: 1 });
+  let retryQueue: DeliveryJob[] = [];
   const timers = new Set<NodeJS.Timeout>();
-  const delivered = new Set<string>();
+  const succeeded = new Set<string>();
   const attempts: DeliveryAttempt[] = [];
-  // Automatic deliveries go out one at a time, in creation order, so a test that does not
-  // ask for disorder gets none.
+  // Automatic deliveries go out one at a time in creation order: no disorder unless asked for.
   let chain: Promise<unknown> = Promise.resolve();
+
+  const sender: Sender = {
+    accountId: options.accountId,
+    webhookSecret: options.webhookSecret,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    policy: () => policy,
+    record(job, attempt) {
+      const key = `${job.event.id} ${job.endpoint.id}`;
+      if (attempt.ok && !succeeded.has(key)) {
+        succeeded.add(key);
+        job.event.pending_webhooks = Math.max(0, job.event.pending_webhooks - 1);
+      }
+      attempts.push(attempt);
+      options.onAttempt?.(attempt);
+    },
+    defer(job, timing) {
+      if (timing === 'on-flush') {
+        retryQueue.push(job);
+        return;
+      }
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        void tracker.track(sendJobs(sender, [job], false));
+      }, timing.afterMs);
+      timer.unref();
+      timers.add(timer);
+    },
+  };
 
   const subscribers = (type: string) =>
     endpoints.filter((endpoint) => endpoint.enabledEvents.some((p) => eventTypeMatches(p, type)));
 
-  function jobsFor(events: FakeEvent[], copies: number, signature?: SignatureMode): Job[] {
-    return events.flatMap((event) =>
+  const jobsFor = (events: FakeEvent[], copies: number, signature?: SignatureMode) =>
+    events.flatMap((event) =>
       subscribers(event.type).flatMap((endpoint) =>
-        Array.from({ length: copies }, () => ({ event, endpoint, attempt: 1, signature })),
+        Array.from({ length: copies }, (): DeliveryJob => ({
+          event,
+          endpoint,
+          attempt: 1,
+          signature,
+        })),
       ),
     );
-  }
 
-  async function attemptOnce(job: Job): Promise<DeliveryAttempt> {
-    const payload = JSON.stringify(job.event, null, 2);
-    const signature = job.signature ?? job.endpoint.signature;
-    // Signed with the real wall clock: the SDK checks the timestamp against its own clock.
-    const header = signatureHeader(
-      payload,
-      options.webhookSecret,
-      signature,
-      Math.floor(Date.now() / 1000),
-    );
-    const result = await postWebhook(
-      job.endpoint.url,
-      payload,
-      {
-        'Content-Type': 'application/json; charset=utf-8',
-        'User-Agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
-        'Stripe-Signature': header,
-      },
-      timeoutMs,
-    );
-    const ok = result.status !== null && result.status >= 200 && result.status < 300;
-    const key = `${job.event.id} ${job.endpoint.id}`;
-    if (ok && !delivered.has(key)) {
-      delivered.add(key);
-      job.event.pending_webhooks = Math.max(0, job.event.pending_webhooks - 1);
-    }
-    const attempt: DeliveryAttempt = {
-      accountId: options.accountId,
-      eventId: job.event.id,
-      type: job.event.type,
-      endpointId: job.endpoint.id,
-      url: job.endpoint.url,
-      attempt: job.attempt,
-      status: result.status,
-      ok,
-      error: result.error,
-      signature,
-      responseBody: result.responseBody,
-    };
-    attempts.push(attempt);
-    options.onAttempt?.(attempt);
-    return attempt;
-  }
-
-  function scheduleRetry(job: Job, afterMs: number): void {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      void tracker.track(runJob(job));
-    }, afterMs);
-    timer.unref();
-    timers.add(timer);
-  }
-
-  async function runJob(first: Job): Promise<DeliveryAttempt[]> {
-    const made: DeliveryAttempt[] = [];
-    let job = first;
-    for (;;) {
-      const attempt = await attemptOnce(job);
-      made.push(attempt);
-      if (attempt.ok || job.attempt >= policy.maxAttempts) return made;
-      const next = { ...job, attempt: job.attempt + 1 };
-      const timing = policy.retry ?? 'immediately';
-      if (timing === 'immediately') {
-        job = next;
-        continue;
-      }
-      if (timing === 'on-flush') retryQueue.push(next);
-      else scheduleRetry(next, timing.afterMs);
-      return made;
-    }
-  }
-
-  async function runJobs(jobs: Job[], concurrently: boolean): Promise<DeliveryAttempt[]> {
-    if (concurrently) return (await Promise.all(jobs.map(runJob))).flat();
-    const made: DeliveryAttempt[] = [];
-    for (const job of jobs) made.push(...(await runJob(job)));
-    return made;
-  }
-
-  function enqueueInOrder(jobs: Job[]): Promise<DeliveryAttempt[]> {
-    const next = chain.then(() => runJobs(jobs, false));
+  function sendInOrder(jobs: DeliveryJob[]): Promise<DeliveryAttempt[]> {
+    const next = chain.then(() => sendJobs(sender, jobs, false));
     chain = next.catch(() => undefined);
     return tracker.track(next);
   }
@@ -230,15 +145,11 @@ export function createWebhookDelivery(options: WebhookDeliveryOptions): WebhookD
   return {
     subscriberCount: (type) => subscribers(type).length,
     publish(event) {
-      if (holding) {
-        heldEvents.push(event);
-        return;
-      }
-      const jobs = jobsFor([event], 1);
-      if (jobs.length > 0) void enqueueInOrder(jobs).catch(() => undefined);
+      if (holding) heldEvents.push(event);
+      else void sendInOrder(jobsFor([event], 1)).catch(() => undefined);
     },
     addEndpoint(url, endpointOptions = {}) {
-      new URL(url);
+      new URL(url); // refuse a malformed URL now rather than at the first delivery
       const endpoint: WebhookEndpoint = {
         id: newId('we'),
         url,
@@ -259,7 +170,7 @@ export function createWebhookDelivery(options: WebhookDeliveryOptions): WebhookD
       holding = false;
       const queued = heldEvents;
       heldEvents = [];
-      return enqueueInOrder(jobsFor(queued, 1));
+      return sendInOrder(jobsFor(queued, 1));
     },
     held: () => [...heldEvents],
     deliver(deliverOptions = {}) {
@@ -267,21 +178,20 @@ export function createWebhookDelivery(options: WebhookDeliveryOptions): WebhookD
       const chosen = heldEvents.filter((event) => accept(event));
       heldEvents = heldEvents.filter((event) => !accept(event));
       const ordered = orderEvents(chosen, deliverOptions.order ?? 'as-created');
-      const copies = 1 + (deliverOptions.duplicates ?? 0);
-      const jobs = jobsFor(ordered, copies, deliverOptions.signature);
-      return tracker.track(runJobs(jobs, deliverOptions.concurrently ?? false));
+      const jobs = jobsFor(ordered, 1 + (deliverOptions.duplicates ?? 0), deliverOptions.signature);
+      return tracker.track(sendJobs(sender, jobs, deliverOptions.concurrently ?? false));
     },
     redeliver(event, redeliverOptions = {}) {
       const jobs = jobsFor([event], redeliverOptions.times ?? 1, redeliverOptions.signature);
-      return tracker.track(runJobs(jobs, redeliverOptions.concurrently ?? false));
+      return tracker.track(sendJobs(sender, jobs, redeliverOptions.concurrently ?? false));
     },
     setRetryPolicy(next) {
-      policy = assertPolicy(next);
+      policy = assertRetryPolicy(next);
     },
     flushRetries() {
       const due = retryQueue;
       retryQueue = [];
-      return tracker.track(runJobs(due, false));
+      return tracker.track(sendJobs(sender, due, false));
     },
     pendingRetries: () =>
       retryQueue.map((job) => ({
