@@ -1,18 +1,9 @@
-import {
-  configuredStripeAccounts,
-  parseStripeEndpoint,
-  type StripeAccounts,
-} from '../integrations/stripe/index.ts';
 import { getConferenceBySlugOrThrow } from '../services/conferences/index.ts';
 import { findMoneyDrift } from '../services/doctor/index.ts';
 import { reconcileStripeEvents, replayStripeEvent } from '../services/stripe-webhooks/index.ts';
 import { CliError } from './cli-error.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
-
-function accountsOf(runtime: Runtime): StripeAccounts {
-  const url = runtime.config.STRIPE_API_URL;
-  return configuredStripeAccounts(runtime.secretBox, url ? parseStripeEndpoint(url) : null);
-}
+import { configuredAccountsOf } from './stripe-accounts.ts';
 
 const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
 
@@ -57,7 +48,7 @@ export function stripeReplayCommand(eventId: string): Promise<void> {
   return withRuntime(async (runtime) => {
     const results = await replayStripeEvent(
       runtime.database.db,
-      accountsOf(runtime),
+      configuredAccountsOf(runtime),
       eventId,
       new Date(),
     );
@@ -76,7 +67,7 @@ export function stripeReconcileCommand(options: {
     const now = new Date();
     const report = await reconcileStripeEvents(
       db,
-      accountsOf(runtime),
+      configuredAccountsOf(runtime),
       conference,
       new Date(now.getTime() - windowMs),
       now,

@@ -23,6 +23,7 @@ import { managePaymentRoutes } from './routes/manage-payments.ts';
 import { orderRoutes } from './routes/orders.ts';
 import { paymentRoutes } from './routes/payments.ts';
 import { stripeWebhookRoutes } from './routes/stripe-webhooks.ts';
+import { testStripeRoutes } from './routes/test-stripe.ts';
 
 /** Cart and checkout: what a sale opening floods. */
 const SHOPPING_ROUTE = /^\/api\/v1\/conferences\/[^/]+\/(cart|checkout)/;
@@ -80,5 +81,6 @@ export async function buildApp(
   await app.register(paymentRoutes);
   await app.register(managePaymentRoutes);
   await app.register(stripeWebhookRoutes);
+  if (deps.stripeStandIn) await app.register(testStripeRoutes(deps.stripeStandIn));
   return app;
 }

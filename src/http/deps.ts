@@ -1,7 +1,7 @@
 import type { Config } from '../config/env.ts';
 import type { SecretBox } from '../config/secret-box.ts';
 import type { Database, DatabaseKind } from '../db/client.ts';
-import type { StripeAccounts } from '../integrations/stripe/index.ts';
+import type { StripeAccounts, StripeStandIn } from '../integrations/stripe/index.ts';
 
 /** Everything route handlers may reach; built once by the CLI (or a test) and passed to buildApp. */
 export interface AppDeps {
@@ -11,6 +11,8 @@ export interface AppDeps {
   secretBox: SecretBox;
   /** Each conference's Stripe account (or the TEST MODE stand-in). */
   stripe: StripeAccounts;
+  /** TEST MODE: the in-process Stripe stand-in, served under /test-stripe for the browser. */
+  stripeStandIn?: StripeStandIn | undefined;
   /** The clock, read once per request by use cases; tests may pin it. */
   now: () => Date;
 }

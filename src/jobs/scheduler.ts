@@ -1,6 +1,9 @@
 import type { Database } from '../db/client.ts';
 import { purgeExpiredSessions } from '../services/accounts/index.ts';
 import { expireHolds } from '../services/orders/index.ts';
+import type { StripeAccounts } from '../integrations/stripe/index.ts';
+import { cancelAbandonedIntents } from '../services/payments/index.ts';
+import { resendPendingCardRefunds } from '../services/refunds/index.ts';
 import { drainOutbox, type OutboxDeps } from './outbox-worker.ts';
 
 export interface ScheduledTask {
@@ -12,6 +15,7 @@ export interface ScheduledTask {
 /** What tasks need beyond the database and the clock; built once by the CLI. */
 export interface JobDeps {
   outbox: OutboxDeps;
+  stripe: StripeAccounts;
 }
 
 /** Every process runs the same tasks; they claim work with SKIP LOCKED, so that is safe (ARCHITECTURE). */
@@ -20,6 +24,16 @@ export function scheduledTasks(deps: JobDeps): readonly ScheduledTask[] {
     { name: 'expire-holds', everyMs: 30_000, run: expireHolds },
     { name: 'purge-sessions', everyMs: 3_600_000, run: purgeExpiredSessions },
     { name: 'deliver-outbox', everyMs: 2_000, run: (db, now) => drainOutbox(db, deps.outbox, now) },
+    {
+      name: 'cancel-abandoned-intents',
+      everyMs: 60_000,
+      run: (db, now) => cancelAbandonedIntents(db, deps.stripe, now),
+    },
+    {
+      name: 'resend-card-refunds',
+      everyMs: 60_000,
+      run: (db, now) => resendPendingCardRefunds(db, deps.stripe, now),
+    },
   ];
 }
 

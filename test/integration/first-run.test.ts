@@ -31,7 +31,7 @@ describe('first run (npm start on an empty embedded database)', () => {
       // D6.1 outside production a key is generated once into the data directory.
       expect(readFileSync(join(dataDir, 'secret.key'), 'utf8').trim()).toMatch(/^[0-9a-f]{64}$/);
       const health = await fetch(`${first.url}/healthz`);
-      expect(await health.json()).toEqual({ status: 'ok', database: 'pglite' });
+      expect(await health.json()).toEqual({ status: 'ok', database: 'pglite', testMode: true });
     } finally {
       await first.stop();
     }

@@ -11,7 +11,13 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
         tags: ['health'],
         summary: 'Liveness and database check',
         response: {
-          200: z.object({ status: z.literal('ok'), database: z.string() }),
+          200: z.object({
+            status: z.literal('ok'),
+            database: z.string(),
+            testMode: z
+              .boolean()
+              .describe('TEST MODE: card payments go to the in-process Stripe stand-in'),
+          }),
           503: z.object({ status: z.literal('unavailable'), database: z.string() }),
         },
       },
@@ -19,7 +25,11 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       try {
         await app.deps.db.execute(sql`select 1`);
-        return { status: 'ok' as const, database: app.deps.dbKind };
+        return {
+          status: 'ok' as const,
+          database: app.deps.dbKind,
+          testMode: app.deps.stripeStandIn !== undefined,
+        };
       } catch (error) {
         request.log.error({ err: error }, 'health check failed');
         return reply

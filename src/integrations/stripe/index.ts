@@ -12,3 +12,9 @@ export {
   type StripeClient,
   type StripeEndpoint,
 } from './client.ts';
+export {
+  testModeStripeAccounts,
+  type StandInRequest,
+  type StandInResponse,
+  type StripeStandIn,
+} from './test-mode.ts';

@@ -13,3 +13,4 @@ export { settlePayment, type SettleOutcome } from './settle-payment.ts';
 export { startCardPayment, type CardPaymentStart } from './start-card-payment.ts';
 export { payWithCredit, recordStaffPayment, type StaffPaymentInput } from './staff-payments.ts';
 export { setStripeCredentials } from './credentials.ts';
+export { cancelAbandonedIntents } from './abandoned-intents.ts';

@@ -1,0 +1,63 @@
+import type { Conference } from '../../db/schema/index.ts';
+import type { StripeAccount, StripeAccounts } from './accounts.ts';
+import { createStripeClient, type StripeClient, type StripeEndpoint } from './client.ts';
+
+/** A request to the stand-in, with its body already read (the HTTP layer forwards it). */
+export interface StandInRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+export interface StandInResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** The parts of the in-process Stripe stand-in TEST MODE needs (test/fakes/stripe provides it). */
+export interface StripeStandIn {
+  /** Where the SDK reaches it. */
+  endpoint: StripeEndpoint;
+  createAccount(options: { webhookUrl: string }): {
+    secretKey: string;
+    publishableKey: string;
+    webhookSecret: string;
+  };
+  dispatch(request: StandInRequest): StandInResponse;
+}
+
+/**
+ * TEST MODE: a conference with its own keys uses them; one without gets an account at the
+ * in-process stand-in, whose webhooks come back to this server, so a test card payment runs
+ * exactly the production path (PaymentIntent, signed webhook, paid transition, email).
+ */
+export function testModeStripeAccounts(
+  configured: StripeAccounts,
+  standIn: StripeStandIn,
+  selfUrl: () => string,
+): StripeAccounts {
+  const accounts = new Map<string, StripeAccount>();
+  return {
+    async forConference(conference: Conference) {
+      const own = await configured.forConference(conference);
+      if (own) return own;
+      let account = accounts.get(conference.id);
+      if (!account) {
+        const keys = standIn.createAccount({
+          webhookUrl: `${selfUrl()}/webhooks/stripe/${conference.slug}`,
+        });
+        const client: StripeClient = createStripeClient(keys.secretKey, standIn.endpoint);
+        account = {
+          client,
+          publishableKey: keys.publishableKey,
+          webhookSecret: keys.webhookSecret,
+          testMode: true,
+        };
+        accounts.set(conference.id, account);
+      }
+      return account;
+    },
+  };
+}
