@@ -117,7 +117,7 @@ describeEachBackend('accounts over HTTP', (ctx) => {
   it('reports health with the database kind', async () => {
     const response = await app.inject({ method: 'GET', url: '/healthz' });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ status: 'ok', database: ctx.kind });
+    expect(response.json()).toEqual({ status: 'ok', database: ctx.kind, testMode: false });
   });
 
   it('serves the OpenAPI document', async () => {
