@@ -37,6 +37,7 @@ export function presentOrderDetail(detail: OrderDetail): z.input<typeof orderDet
       conditionName: line.conditionName,
       voucherDiscount: line.voucherDiscount,
       lineTotal: line.lineTotal,
+      cancelledQuantity: line.cancelledQuantity,
     })),
     payments: detail.payments.map((p) => ({
       id: p.id,
@@ -44,6 +45,14 @@ export function presentOrderDetail(detail: OrderDetail): z.input<typeof orderDet
       status: p.status,
       amount: p.amount,
       createdAt: p.createdAt,
+    })),
+    refunds: detail.refunds.map((r) => ({
+      id: r.id,
+      amount: r.amount,
+      destination: r.destination,
+      status: r.status,
+      reason: r.reason,
+      createdAt: r.createdAt,
     })),
   };
 }

@@ -31,6 +31,7 @@ export const orderDetailView = orderSummaryView.extend({
       conditionName: z.string(),
       voucherDiscount: z.number().int(),
       lineTotal: z.number().int(),
+      cancelledQuantity: z.number().int().describe('Units refunded and released (D4.6)'),
     }),
   ),
   payments: z.array(
@@ -39,6 +40,16 @@ export const orderDetailView = orderSummaryView.extend({
       method: z.string(),
       status: z.string(),
       amount: z.number().int(),
+      createdAt: isoDateTime,
+    }),
+  ),
+  refunds: z.array(
+    z.object({
+      id: z.uuid(),
+      amount: z.number().int(),
+      destination: z.enum(['card', 'credit']),
+      status: z.enum(['pending', 'succeeded', 'failed']),
+      reason: z.string(),
       createdAt: isoDateTime,
     }),
   ),

@@ -5,9 +5,11 @@ import {
   orderLines,
   orders,
   payments,
+  refunds,
   type Order,
   type OrderLine,
   type Payment,
+  type Refund,
 } from '../../db/schema/index.ts';
 import { normaliseCode } from '../../domain/codes.ts';
 import { orderErrors } from './errors.ts';
@@ -16,6 +18,7 @@ export interface OrderDetail {
   order: Order;
   lines: OrderLine[];
   payments: Payment[];
+  refunds: Refund[];
   /** The access code to show at the door, once the order made the buyer an attendee. */
   accessCode: string | null;
 }
@@ -51,7 +54,7 @@ export async function getBuyerOrderOrThrow(
     )
     .limit(1);
   if (!order) throw orderErrors('ORDER_NOT_FOUND', { reference });
-  const [lines, paymentRows, attendee] = await Promise.all([
+  const [lines, paymentRows, refundRows, attendee] = await Promise.all([
     db
       .select()
       .from(orderLines)
@@ -62,11 +65,18 @@ export async function getBuyerOrderOrThrow(
       .from(payments)
       .where(eq(payments.orderId, order.id))
       .orderBy(asc(payments.createdAt)),
+    db.select().from(refunds).where(eq(refunds.orderId, order.id)).orderBy(asc(refunds.createdAt)),
     db
       .select({ accessCode: attendees.accessCode })
       .from(attendees)
       .where(and(eq(attendees.orderId, order.id), eq(attendees.isActive, true)))
       .limit(1),
   ]);
-  return { order, lines, payments: paymentRows, accessCode: attendee[0]?.accessCode ?? null };
+  return {
+    order,
+    lines,
+    payments: paymentRows,
+    refunds: refundRows,
+    accessCode: attendee[0]?.accessCode ?? null,
+  };
 }
