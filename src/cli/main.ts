@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { ConfigError } from '../config/env.ts';
 import { isDomainError } from '../domain/errors.ts';
+import { grantCommand } from './access.ts';
 import { bootstrapCommand } from './bootstrap.ts';
 import { createAdminCommand } from './create-admin.ts';
 import { doctorCommand, stripeReconcileCommand, stripeReplayCommand } from './money.ts';
@@ -42,6 +43,16 @@ program
     ),
   )
   .action(createAdminCommand);
+
+program
+  .command('grant')
+  .description(
+    'grant a role in one conference to an account (roles: organizer, registration-manager, finance, checkin-staff, reports-viewer, read-only, …)',
+  )
+  .argument('<email>', 'the account’s email address')
+  .argument('<conference>', 'conference slug')
+  .argument('<role>', 'role key')
+  .action(grantCommand);
 
 program
   .command('doctor')

@@ -7,6 +7,8 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps.ts';
+import { abusePlugin } from './plugins/abuse.ts';
+import { accessPlugin } from './plugins/access.ts';
 import { admissionPlugin } from './plugins/admission.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
@@ -19,6 +21,8 @@ import { manageDiscountRoutes } from './routes/manage-discounts.ts';
 import { manageTicketTypeRoutes } from './routes/manage-ticket-types.ts';
 import { manageVoucherBatchRoutes } from './routes/manage-voucher-batches.ts';
 import { manageVoucherRoutes } from './routes/manage-vouchers.ts';
+import { manageAccessRoutes } from './routes/manage-access.ts';
+import { manageGroupRoutes } from './routes/manage-groups.ts';
 import { managePaymentRoutes } from './routes/manage-payments.ts';
 import { orderRoutes } from './routes/orders.ts';
 import { paymentRoutes } from './routes/payments.ts';
@@ -67,6 +71,8 @@ export async function buildApp(
     },
   });
   await app.register(authPlugin);
+  await app.register(abusePlugin);
+  await app.register(accessPlugin);
 
   await app.register(healthRoutes);
   await app.register(accountRoutes);
@@ -80,6 +86,8 @@ export async function buildApp(
   await app.register(manageDiscountRoutes);
   await app.register(paymentRoutes);
   await app.register(managePaymentRoutes);
+  await app.register(manageAccessRoutes);
+  await app.register(manageGroupRoutes);
   await app.register(stripeWebhookRoutes);
   if (deps.stripeStandIn) await app.register(testStripeRoutes(deps.stripeStandIn));
   return app;

@@ -16,15 +16,21 @@ const PASSWORD = 'correct horse battery staple';
 
 /**
  * Signs up a user through the accounts service and signs in over HTTP, so the cookie is exactly
- * what a browser would hold. `isStaff: false` gives a plain buyer for 403 checks.
+ * what a browser would hold. `isStaff: false` gives a plain buyer for 403 checks; `isStaff: true`
+ * a superuser (organiser suites test behaviour; the permission suite tests roles).
  */
 export async function signInCookie(
   app: FastifyInstance,
   db: Database,
-  options: { isStaff: boolean },
+  options: { isStaff: boolean; email?: string },
 ): Promise<string> {
-  const email = `${unique(options.isStaff ? 'staff' : 'buyer')}@example.org`;
-  await signUp(db, { email, password: PASSWORD, isStaff: options.isStaff });
+  const email = options.email ?? `${unique(options.isStaff ? 'staff' : 'buyer')}@example.org`;
+  await signUp(db, {
+    email,
+    password: PASSWORD,
+    isStaff: options.isStaff,
+    isSuperuser: options.isStaff,
+  });
   const response = await app.inject({
     method: 'POST',
     url: '/api/v1/auth/sign-in',

@@ -32,16 +32,6 @@ export function requireUser(request: FastifyRequest): PublicUser {
   return request.session.user;
 }
 
-/**
- * Organiser endpoints for now require the staff flag; per-conference roles replace this in the
- * permissions issue (#6).
- */
-export function requireStaff(request: FastifyRequest): PublicUser {
-  const user = requireUser(request);
-  if (!user.isStaff && !user.isSuperuser) throw commonErrors('FORBIDDEN');
-  return user;
-}
-
 export function setSessionCookie(
   app: FastifyInstance,
   reply: FastifyReply,

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { RATE_LIMITS } from '../plugins/abuse.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -48,8 +49,9 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['auth'],
         body: signUpBody,
-        response: { 201: meResponse, 400: errorResponse, 409: errorResponse },
+        response: { 201: meResponse, 400: errorResponse, 409: errorResponse, 429: errorResponse },
       },
+      config: { rateLimit: RATE_LIMITS.signUp },
     },
     async (request, reply) => {
       const user = await signUp(db, request.body);
@@ -65,8 +67,9 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['auth'],
         body: signInBody,
-        response: { 200: meResponse, 401: errorResponse },
+        response: { 200: meResponse, 401: errorResponse, 429: errorResponse },
       },
+      config: { rateLimit: RATE_LIMITS.signIn },
     },
     async (request, reply) => {
       const user = await verifyCredentials(db, request.body.email, request.body.password);

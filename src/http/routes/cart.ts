@@ -19,6 +19,7 @@ import {
   setQuantityBody,
   voucherBody,
 } from '../schemas/cart.ts';
+import { RATE_LIMITS } from '../plugins/abuse.ts';
 import { errorResponse, slugParam } from '../schemas/common.ts';
 
 const responses = {
@@ -122,8 +123,9 @@ export async function cartRoutes(app: FastifyInstance): Promise<void> {
         summary: 'Apply or replace the voucher (CART-13)',
         params: slugParam,
         body: voucherBody,
-        response: responses,
+        response: { ...responses, 429: errorResponse },
       },
+      config: { rateLimit: RATE_LIMITS.voucher },
     },
     async (request) => {
       const ctx = await context(request, request.params.slug);

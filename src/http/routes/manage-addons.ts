@@ -9,7 +9,6 @@ import {
   listManagedAddons,
   updateAddon,
 } from '../../services/manage/index.ts';
-import { requireStaff } from '../plugins/auth.ts';
 import { errorResponse } from '../schemas/common.ts';
 import { createAddonBody, managedAddonView, patchAddonBody } from '../schemas/manage-catalog.ts';
 import { manageFailures, manageIdParams, manageSlugParams } from '../schemas/manage-common.ts';
@@ -57,14 +56,11 @@ const schemas = {
   },
 };
 
-/** Organiser CRUD for add-ons (CAT-4, CAT-5); staff only until per-conference roles (#6). */
+/** Organiser CRUD for add-ons (CAT-4, CAT-5) (permissions in route-permissions.ts). */
 export async function manageAddonRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, now } = app.deps;
   const conferenceOf = (slug: string) => getConferenceBySlugOrThrow(db, slug);
-  app.addHook('onRequest', async (request) => {
-    requireStaff(request);
-  });
 
   r.get(BASE, { schema: schemas.list }, async (request) => {
     const conference = await conferenceOf(request.params.slug);

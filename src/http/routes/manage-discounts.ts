@@ -9,7 +9,6 @@ import {
   listManagedDiscounts,
   updateDiscount,
 } from '../../services/manage/index.ts';
-import { requireStaff } from '../plugins/auth.ts';
 import { errorResponse } from '../schemas/common.ts';
 import { manageFailures, manageIdParams, manageSlugParams } from '../schemas/manage-common.ts';
 import {
@@ -60,14 +59,11 @@ const schemas = {
   },
 };
 
-/** Organiser discount conditions, all six kinds (COND-1..COND-9); staff only for now (#6). */
+/** Organiser discount conditions, all six kinds (COND-1..COND-9) (permissions in route-permissions.ts). */
 export async function manageDiscountRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, now } = app.deps;
   const conferenceOf = (slug: string) => getConferenceBySlugOrThrow(db, slug);
-  app.addHook('onRequest', async (request) => {
-    requireStaff(request);
-  });
 
   r.get(BASE, { schema: schemas.list }, async (request) => {
     const conference = await conferenceOf(request.params.slug);

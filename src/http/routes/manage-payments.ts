@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { actingUserId, audit } from '../plugins/access.ts';
 import { getConferenceBySlugOrThrow } from '../../services/conferences/index.ts';
 import { grantCredit } from '../../services/credits/index.ts';
 import { recordStaffPayment, setStripeCredentials } from '../../services/payments/index.ts';
 import { createRefund } from '../../services/refunds/index.ts';
-import { requireStaff } from '../plugins/auth.ts';
 import { errorResponse, isoDateTime, slugParam } from '../schemas/common.ts';
 import { manageFailures } from '../schemas/manage-common.ts';
 import { referenceParams } from '../schemas/orders.ts';
@@ -41,7 +41,6 @@ export async function managePaymentRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const staff = requireStaff(request);
       const conference = await getConferenceBySlugOrThrow(db, request.params.slug);
       const body = request.body;
       const result = await recordStaffPayment(db, {
@@ -51,8 +50,18 @@ export async function managePaymentRoutes(app: FastifyInstance): Promise<void> {
         amount: body.method === 'manual' ? body.amount : undefined,
         externalReference: body.reference,
         note: body.note,
-        staffId: staff.id,
+        staffId: actingUserId(request),
         now: now(),
+      });
+      await audit(request, {
+        conferenceId: conference.id,
+        action: `payment.${body.method}`,
+        entityType: 'order',
+        entityId: result.order.reference,
+        details: {
+          amount: body.method === 'manual' ? body.amount : null,
+          outcome: result.outcome.kind,
+        },
       });
       return reply
         .status(201)
@@ -73,7 +82,6 @@ export async function managePaymentRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const staff = requireStaff(request);
       const conference = await getConferenceBySlugOrThrow(db, request.params.slug);
       const result = await createRefund(db, stripe, {
         conference,
@@ -83,10 +91,23 @@ export async function managePaymentRoutes(app: FastifyInstance): Promise<void> {
         destination: request.body.destination,
         reason: request.body.reason,
         idempotencyKey: request.headers['idempotency-key'],
-        staffId: staff.id,
+        staffId: actingUserId(request),
         now: now(),
       });
       const { refund } = result;
+      if (!result.replayed)
+        await audit(request, {
+          conferenceId: conference.id,
+          action: 'refund.create',
+          entityType: 'order',
+          entityId: result.order.reference,
+          details: {
+            refundId: refund.id,
+            amount: refund.amount,
+            destination: refund.destination,
+            status: refund.status,
+          },
+        });
       return reply.status(result.replayed ? 200 : 201).send({
         id: refund.id,
         amount: refund.amount,
@@ -119,9 +140,16 @@ export async function managePaymentRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      requireStaff(request);
       const conference = await getConferenceBySlugOrThrow(db, request.params.slug);
-      return setStripeCredentials(db, secretBox, conference.id, request.body, now());
+      const shown = await setStripeCredentials(db, secretBox, conference.id, request.body, now());
+      await audit(request, {
+        conferenceId: conference.id,
+        action: 'stripe.credentials.set',
+        entityType: 'conference',
+        entityId: conference.slug,
+        details: { secretKey: shown.secretKey },
+      });
+      return shown;
     },
   );
 
@@ -145,13 +173,19 @@ export async function managePaymentRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const staff = requireStaff(request);
       const conference = await getConferenceBySlugOrThrow(db, request.params.slug);
       const credit = await grantCredit(db, {
         conference,
         ...request.body,
-        staffId: staff.id,
+        staffId: actingUserId(request),
         now: now(),
+      });
+      await audit(request, {
+        conferenceId: conference.id,
+        action: 'credit.grant',
+        entityType: 'credit',
+        entityId: credit.id,
+        details: { email: request.body.email, amount: credit.amount },
       });
       return reply.status(201).send({
         id: credit.id,

@@ -9,7 +9,6 @@ import {
   listManagedTicketTypes,
   updateTicketType,
 } from '../../services/manage/index.ts';
-import { requireStaff } from '../plugins/auth.ts';
 import { errorResponse } from '../schemas/common.ts';
 import {
   createTicketTypeBody,
@@ -61,14 +60,11 @@ const schemas = {
   },
 };
 
-/** Organiser CRUD for ticket types (CAT-1, CAT-5); staff only until per-conference roles (#6). */
+/** Organiser CRUD for ticket types (CAT-1, CAT-5) (permissions in route-permissions.ts). */
 export async function manageTicketTypeRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, now } = app.deps;
   const conferenceOf = (slug: string) => getConferenceBySlugOrThrow(db, slug);
-  app.addHook('onRequest', async (request) => {
-    requireStaff(request);
-  });
 
   r.get(BASE, { schema: schemas.list }, async (request) => {
     const conference = await conferenceOf(request.params.slug);

@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { getConferenceBySlugOrThrow } from '../../services/conferences/index.ts';
 import { exportVouchersCsv, generateVouchers } from '../../services/manage/index.ts';
-import { requireStaff } from '../plugins/auth.ts';
 import { errorResponse } from '../schemas/common.ts';
 import { manageFailures, manageSlugParams } from '../schemas/manage-common.ts';
 import {
@@ -46,13 +45,10 @@ const schemas = {
   },
 };
 
-/** Voucher batches: bulk generation (VOU-9) and CSV export; staff only for now (#6). */
+/** Voucher batches: bulk generation (VOU-9) and CSV export (permissions in route-permissions.ts). */
 export async function manageVoucherBatchRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, now } = app.deps;
-  app.addHook('onRequest', async (request) => {
-    requireStaff(request);
-  });
 
   r.post(`${BASE}/bulk`, { schema: schemas.bulk }, async (request, reply) => {
     const conference = await getConferenceBySlugOrThrow(db, request.params.slug);

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { RATE_LIMITS } from '../plugins/abuse.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { placeOrder } from '../../services/checkout/index.ts';
@@ -82,8 +83,9 @@ export async function orderRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['orders'],
         params: referenceParams,
-        response: { 200: orderDetailView, ...failures },
+        response: { 200: orderDetailView, ...failures, 429: errorResponse },
       },
+      config: { rateLimit: RATE_LIMITS.codeLookup },
     },
     async (request) => {
       const user = requireUser(request);

@@ -12,5 +12,9 @@ export const commonErrors = defineErrors({
     status: 503,
     message: 'Many people are buying right now. Please try again in a few seconds.',
   },
+  CSRF_REJECTED: {
+    status: 403,
+    message: 'This request came from another website and was refused. Please use Lanyard directly.',
+  },
   RATE_LIMITED: { status: 429, message: 'Too many attempts. Please wait a moment and try again.' },
 });

@@ -17,7 +17,7 @@ export async function grantCredit(
     amount: number;
     note: string;
     expiresAt?: Date | undefined;
-    staffId: string;
+    staffId: string | null;
     now: Date;
   },
 ): Promise<Credit> {

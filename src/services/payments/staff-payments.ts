@@ -18,7 +18,7 @@ export interface StaffPaymentInput {
   amount?: number | undefined;
   externalReference: string;
   note: string;
-  staffId: string;
+  staffId: string | null;
   now: Date;
 }
 

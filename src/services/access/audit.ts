@@ -1,0 +1,74 @@
+import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
+import { auditLog, users, type AuditLogEntry } from '../../db/schema/index.ts';
+
+/** Who did it: a signed-in person, or an API token (scanner, integration). */
+export type Actor = { kind: 'user'; userId: string } | { kind: 'token'; tokenId: string };
+
+export interface AuditRecord {
+  conferenceId: string | null;
+  actor: Actor | null;
+  /** Dotted verb, e.g. `refund.create`, `role.grant`, `stripe.credentials.set`. */
+  action: string;
+  entityType: string;
+  entityId: string;
+  details?: Record<string, unknown>;
+  ip?: string;
+  now: Date;
+}
+
+/**
+ * D6.4: a staff action that changed money, admission or personal data, recorded right after the
+ * change succeeded (a crash in between can lose an entry, never invent one).
+ */
+export async function recordAudit(db: Database, record: AuditRecord): Promise<void> {
+  await db.insert(auditLog).values({
+    conferenceId: record.conferenceId,
+    actorUserId: record.actor?.kind === 'user' ? record.actor.userId : null,
+    actorTokenId: record.actor?.kind === 'token' ? record.actor.tokenId : null,
+    action: record.action,
+    entityType: record.entityType,
+    entityId: record.entityId,
+    details: record.details ?? {},
+    ip: record.ip ?? '',
+    createdAt: record.now,
+  });
+}
+
+export interface AuditFilters {
+  action?: string | undefined;
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  actorEmail?: string | undefined;
+  since?: Date | undefined;
+  /** Page backwards: entries strictly older than this. */
+  before?: Date | undefined;
+  limit: number;
+}
+
+export interface AuditView extends AuditLogEntry {
+  actorEmail: string | null;
+}
+
+/** Newest first, filtered, one page at a time. */
+export async function listAuditLog(
+  db: Database,
+  conferenceId: string,
+  filters: AuditFilters,
+): Promise<AuditView[]> {
+  const where: SQL[] = [eq(auditLog.conferenceId, conferenceId)];
+  if (filters.action) where.push(eq(auditLog.action, filters.action));
+  if (filters.entityType) where.push(eq(auditLog.entityType, filters.entityType));
+  if (filters.entityId) where.push(eq(auditLog.entityId, filters.entityId));
+  if (filters.actorEmail) where.push(eq(users.email, filters.actorEmail));
+  if (filters.since) where.push(gte(auditLog.createdAt, filters.since));
+  if (filters.before) where.push(lt(auditLog.createdAt, filters.before));
+  const rows = await db
+    .select({ entry: auditLog, actorEmail: users.email })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(and(...where))
+    .orderBy(desc(auditLog.createdAt))
+    .limit(filters.limit);
+  return rows.map((row) => ({ ...row.entry, actorEmail: row.actorEmail }));
+}
