@@ -6,6 +6,7 @@ import { grantCommand } from './access.ts';
 import { bootstrapCommand } from './bootstrap.ts';
 import { createAdminCommand } from './create-admin.ts';
 import { doctorCommand, stripeReconcileCommand, stripeReplayCommand } from './money.ts';
+import { pretalxConnectCommand, pretalxSyncCommand } from './pretalx.ts';
 import { describeDatabase, openRuntime } from './runtime.ts';
 import { serve } from './serve.ts';
 
@@ -72,6 +73,24 @@ stripe
   .requiredOption('--conference <slug>', 'conference whose Stripe account to read')
   .option('--since <window>', 'how far back, e.g. 30m, 12h, 3d', '3d')
   .action(stripeReconcileCommand);
+
+const pretalx = program.command('pretalx').description('speakers and talks from Pretalx');
+pretalx
+  .command('sync')
+  .description('import the conference’s Pretalx speakers and talks, and link speakers to accounts')
+  .requiredOption('--conference <slug>', 'conference to sync')
+  .action(pretalxSyncCommand);
+pretalx
+  .command('connect')
+  .description('store the conference’s Pretalx event slug and organiser API token (encrypted)')
+  .requiredOption('--conference <slug>', 'conference to connect')
+  .requiredOption('--event <slug>', 'the event slug in its Pretalx address')
+  .addOption(
+    new Option('--token <token>', 'organiser API token (or set PRETALX_TOKEN)').env(
+      'PRETALX_TOKEN',
+    ),
+  )
+  .action(pretalxConnectCommand);
 
 try {
   await program.parseAsync(process.argv);

@@ -35,6 +35,8 @@ const envSchema = z.object({
   STRIPE_API_URL: z.url().optional(),
   /** TEST MODE: conferences without Stripe keys pay through the in-process stand-in. */
   STRIPE_TEST_MODE: boolFromEnv.default(true),
+  /** Where Pretalx lives (`lanyard pretalx sync`); self-hosted instances set their own. */
+  PRETALX_URL: z.url().default('https://pretalx.com'),
 });
 
 export type Config = z.infer<typeof envSchema>;
