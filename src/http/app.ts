@@ -12,8 +12,10 @@ import { accessPlugin } from './plugins/access.ts';
 import { admissionPlugin } from './plugins/admission.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
+import { accessQrRoutes } from './routes/access-qr.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { cartRoutes } from './routes/cart.ts';
+import { conferenceQuestionRoutes } from './routes/conference-questions.ts';
 import { conferenceRoutes } from './routes/conferences.ts';
 import { healthRoutes } from './routes/health.ts';
 import { manageAddonRoutes } from './routes/manage-addons.ts';
@@ -28,6 +30,7 @@ import { orderRoutes } from './routes/orders.ts';
 import { paymentRoutes } from './routes/payments.ts';
 import { stripeWebhookRoutes } from './routes/stripe-webhooks.ts';
 import { testStripeRoutes } from './routes/test-stripe.ts';
+import { webAppRoutes } from './routes/web-app.ts';
 
 /** Cart and checkout: what a sale opening floods. */
 const SHOPPING_ROUTE = /^\/api\/v1\/conferences\/[^/]+\/(cart|checkout)/;
@@ -77,8 +80,10 @@ export async function buildApp(
   await app.register(healthRoutes);
   await app.register(accountRoutes);
   await app.register(conferenceRoutes);
+  await app.register(conferenceQuestionRoutes);
   await app.register(cartRoutes);
   await app.register(orderRoutes);
+  await app.register(accessQrRoutes);
   await app.register(manageTicketTypeRoutes);
   await app.register(manageAddonRoutes);
   await app.register(manageVoucherRoutes);
@@ -90,5 +95,6 @@ export async function buildApp(
   await app.register(manageGroupRoutes);
   await app.register(stripeWebhookRoutes);
   if (deps.stripeStandIn) await app.register(testStripeRoutes(deps.stripeStandIn));
+  await app.register(webAppRoutes);
   return app;
 }

@@ -1,1 +1,2 @@
 export { ensureAttendee } from './ensure-attendee.ts';
+export { listActiveQuestions } from './list-questions.ts';

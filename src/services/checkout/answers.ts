@@ -1,6 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { attendeeQuestions } from '../../db/schema/index.ts';
+import { listActiveQuestions } from '../attendees/index.ts';
 import { checkoutErrors } from './errors.ts';
 
 export type AnswerValue = string | boolean;
@@ -14,13 +13,7 @@ export async function validateAnswers(
   conferenceId: string,
   answers: Readonly<Record<string, AnswerValue>>,
 ): Promise<Record<string, AnswerValue>> {
-  const questions = await db
-    .select()
-    .from(attendeeQuestions)
-    .where(
-      and(eq(attendeeQuestions.conferenceId, conferenceId), eq(attendeeQuestions.isActive, true)),
-    )
-    .orderBy(asc(attendeeQuestions.sortOrder));
+  const questions = await listActiveQuestions(db, conferenceId);
   const fields: Array<{ key: string; message: string }> = [];
   const accepted: Record<string, AnswerValue> = {};
   const known = new Set(questions.map((q) => q.key));
