@@ -93,6 +93,27 @@ describeEachBackend('card payments through the Stripe stand-in', (ctx) => {
     expect(deliveries.map((d) => d.status)).toEqual([200]);
   });
 
+  it('AMT-1 a zero-decimal currency: a JPY order asks Stripe for whole yen, not cents', async () => {
+    const conference = await makeConference(ctx.db, { currency: 'JPY' });
+    const ticket = await makeTicketType(ctx.db, conference, { price: 12_000 });
+    const account = await connectStripe(ctx.db, fake, conference, appUrl);
+    const client = buyerClient(app, conference.slug, await makeBuyer(ctx.db));
+    await client.addTicket(ticket.id);
+    const order = (await client.checkout()).json<{ reference: string; total: number }>();
+    expect(order.total).toBe(12_000);
+    const started = (await client.startCard(order.reference)).json<{ paymentIntentId: string }>();
+    expect(account.paymentIntent(started.paymentIntentId)).toMatchObject({
+      amount: 12_000,
+      currency: 'jpy',
+    });
+    account.succeedPaymentIntent(started.paymentIntentId);
+    await account.idle();
+    expect((await client.order(order.reference)).json()).toMatchObject({
+      status: 'paid',
+      currency: 'JPY',
+    });
+  });
+
   it('D4.2 a double-clicked payment start makes one PaymentIntent and one payment row', async () => {
     const { account, client, order } = await pendingOrder();
     const [a, b, c] = await Promise.all([
