@@ -228,31 +228,39 @@ describeEachBackend('roles, API tokens, groups and the audit log over HTTP', (ct
 });
 
 describe('lanyard grant', () => {
-  it('grants a role from the command line, and names what is wrong', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'lanyard-grant-'));
-    const run = (args: string[]) => {
-      const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-        encoding: 'utf8',
-        env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, NODE_ENV: 'development' },
-        timeout: 120_000,
-      });
-      return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-    };
-    expect(run(['migrate']).code).toBe(0);
-    const handle = await openDatabase({ dataDir: join(dataDir, 'pglite') });
-    const conference = await makeConference(handle.db);
-    const user = await makeUser(handle.db);
-    await handle.close();
-    const granted = run(['grant', user.email, conference.slug, 'registration-manager']);
-    expect(granted.code, granted.stderr).toBe(0);
-    expect(granted.stdout).toContain('Registration Manager');
-    const wrong = run(['grant', user.email, conference.slug, 'wizard']);
-    expect(wrong.code).toBe(1);
-    expect(wrong.stderr).toMatch(/no role with that key/);
-    const check = await openDatabase({ dataDir: join(dataDir, 'pglite') });
-    const permissions = await loadConferencePermissions(check.db, user.id, conference.id);
-    await check.close();
-    expect(permissions.has('change_commerce')).toBe(true);
-    expect(permissions.has('view_audit_log')).toBe(false);
-  });
+  it(
+    'grants a role from the command line, and names what is wrong',
+    { timeout: 240_000 },
+    async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'lanyard-grant-'));
+      const run = (args: string[]) => {
+        const result = spawnSync(
+          process.execPath,
+          ['--import', 'tsx', 'src/cli/main.ts', ...args],
+          {
+            encoding: 'utf8',
+            env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, NODE_ENV: 'development' },
+            timeout: 120_000,
+          },
+        );
+        return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+      };
+      expect(run(['migrate']).code).toBe(0);
+      const handle = await openDatabase({ dataDir: join(dataDir, 'pglite') });
+      const conference = await makeConference(handle.db);
+      const user = await makeUser(handle.db);
+      await handle.close();
+      const granted = run(['grant', user.email, conference.slug, 'registration-manager']);
+      expect(granted.code, granted.stderr).toBe(0);
+      expect(granted.stdout).toContain('Registration Manager');
+      const wrong = run(['grant', user.email, conference.slug, 'wizard']);
+      expect(wrong.code).toBe(1);
+      expect(wrong.stderr).toMatch(/no role with that key/);
+      const check = await openDatabase({ dataDir: join(dataDir, 'pglite') });
+      const permissions = await loadConferencePermissions(check.db, user.id, conference.id);
+      await check.close();
+      expect(permissions.has('change_commerce')).toBe(true);
+      expect(permissions.has('view_audit_log')).toBe(false);
+    },
+  );
 });

@@ -172,38 +172,42 @@ describe('lanyard doctor / stripe on the command line', () => {
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
   };
 
-  it('exits 0 on healthy books, 1 with the finding on drift; replay and reconcile refuse clearly', async () => {
-    const clean = lanyard(['doctor']);
-    expect(clean.code).toBe(0);
-    expect(clean.stdout).toMatch(/No money drift/);
+  it(
+    'exits 0 on healthy books, 1 with the finding on drift; replay and reconcile refuse clearly',
+    { timeout: 240_000 },
+    async () => {
+      const clean = lanyard(['doctor']);
+      expect(clean.code).toBe(0);
+      expect(clean.stdout).toMatch(/No money drift/);
 
-    const handle = await openDatabase({ dataDir: join(dataDir, 'pglite') });
-    const conference = await makeConference(handle.db);
-    const ticket = await makeTicketType(handle.db, conference, { price: 900 });
-    const order = await makeRawOrder(handle.db, {
-      conference,
-      user: await makeUser(handle.db),
-      status: 'paid',
-      lines: [{ ticketType: ticket, quantity: 1 }],
-    });
-    await handle.close();
-    const drift = lanyard(['doctor', '--conference', conference.slug]);
-    expect(drift.code).toBe(1);
-    expect(drift.stdout).toContain(`${order.reference} [paid] paid_not_covered`);
+      const handle = await openDatabase({ dataDir: join(dataDir, 'pglite') });
+      const conference = await makeConference(handle.db);
+      const ticket = await makeTicketType(handle.db, conference, { price: 900 });
+      const order = await makeRawOrder(handle.db, {
+        conference,
+        user: await makeUser(handle.db),
+        status: 'paid',
+        lines: [{ ticketType: ticket, quantity: 1 }],
+      });
+      await handle.close();
+      const drift = lanyard(['doctor', '--conference', conference.slug]);
+      expect(drift.code).toBe(1);
+      expect(drift.stdout).toContain(`${order.reference} [paid] paid_not_covered`);
 
-    const replay = lanyard(['stripe', 'replay', 'evt_missing']);
-    expect(replay.code).toBe(1);
-    expect(replay.stderr).toMatch(/No stored Stripe event/);
-    expect(replay.stderr).not.toMatch(/\n\s+at /);
-    const window = lanyard([
-      'stripe',
-      'reconcile',
-      '--conference',
-      conference.slug,
-      '--since',
-      'forever',
-    ]);
-    expect(window.code).toBe(1);
-    expect(window.stderr).toMatch(/--since must look like/);
-  });
+      const replay = lanyard(['stripe', 'replay', 'evt_missing']);
+      expect(replay.code).toBe(1);
+      expect(replay.stderr).toMatch(/No stored Stripe event/);
+      expect(replay.stderr).not.toMatch(/\n\s+at /);
+      const window = lanyard([
+        'stripe',
+        'reconcile',
+        '--conference',
+        conference.slug,
+        '--since',
+        'forever',
+      ]);
+      expect(window.code).toBe(1);
+      expect(window.stderr).toMatch(/--since must look like/);
+    },
+  );
 });
