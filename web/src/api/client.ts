@@ -78,9 +78,17 @@ export async function apiRequest<T>(
     throw new ApiError(0, 'NETWORK', NETWORK_MESSAGE, {});
   }
   const body = await readJson(response);
-  if (!response.ok) throw errorFromBody(response.status, body);
+  if (!response.ok) {
+    const error = errorFromBody(response.status, body);
+    if (SESSION_GONE.has(error.code)) window.dispatchEvent(new Event(SESSION_GONE_EVENT));
+    throw error;
+  }
   return body as T;
 }
+
+/** The server no longer knows the session (signed out elsewhere, expired): the app forgets it. */
+export const SESSION_GONE_EVENT = 'lanyard:session-gone';
+const SESSION_GONE = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED']);
 
 export function asApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;

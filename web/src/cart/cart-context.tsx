@@ -67,6 +67,58 @@ function useLocalCart(slug: string): LocalCart {
   return local;
 }
 
+type CartView = Omit<ConferenceCart, 'server' | 'local' | 'reload' | 'loading' | 'error'>;
+
+function serverCartView(
+  slug: string,
+  cart: Cart | undefined,
+  update: (change: () => Promise<Cart>) => Promise<void>,
+): CartView {
+  const lines = cart?.lines ?? [];
+  return {
+    signedIn: true,
+    itemCount: lines.reduce((n, l) => n + l.quantity, 0),
+    voucherCode: cart?.voucher?.code ?? null,
+    quantityOf: (productId) => lines.find((l) => l.productId === productId)?.quantity ?? 0,
+    add: (product, quantity) =>
+      update(() => api.addCartItem(slug, product.kind, product.id, quantity)),
+    setQuantity: (key, quantity) => update(() => api.setCartItemQuantity(slug, key, quantity)),
+    remove: (key) => update(() => api.removeCartItem(slug, key)),
+    applyVoucher: (code) => update(() => api.applyVoucher(slug, code)),
+    removeVoucher: () => update(() => api.removeVoucher(slug)),
+  };
+}
+
+/** Changes to the browser cart are written to local storage, which tells every page. */
+function browserCartView(slug: string, local: LocalCart): CartView {
+  const lineOf = (productId: string) => local.lines.find((l) => l.productId === productId);
+  const setLine = async (productId: string, quantity: number) => {
+    const line = lineOf(productId);
+    if (line) writeLocalCart(slug, withLineQuantity(local, line, quantity));
+  };
+  return {
+    signedIn: false,
+    itemCount: local.lines.reduce((n, l) => n + l.quantity, 0),
+    voucherCode: local.voucherCode,
+    quantityOf: (productId) => lineOf(productId)?.quantity ?? 0,
+    add: async (product, quantity) => {
+      const line = {
+        kind: product.kind,
+        productId: product.id,
+        name: product.name,
+        unitPrice: product.price,
+      };
+      const current = lineOf(product.id)?.quantity ?? 0;
+      writeLocalCart(slug, withLineQuantity(local, line, current + quantity));
+    },
+    setQuantity: setLine,
+    remove: (productId) => setLine(productId, 0),
+    applyVoucher: async (code) =>
+      writeLocalCart(slug, { ...local, voucherCode: code.trim().toUpperCase() }),
+    removeVoucher: async () => writeLocalCart(slug, { ...local, voucherCode: null }),
+  };
+}
+
 export function CartProvider({ slug, children }: { slug: string; children: ReactNode }) {
   const session = useSession();
   const signedIn = session.me !== null;
@@ -93,54 +145,16 @@ export function CartProvider({ slug, children }: { slug: string; children: React
   );
 
   const value = useMemo<ConferenceCart>(() => {
-    const lines = serverCart?.lines ?? [];
-    const localLine = (key: string) => local.lines.find((l) => l.productId === key);
-    return {
-      signedIn,
+    const state = {
       server: serverCart,
       local,
+      reload: server.reload,
       loading: signedIn && server.loading && !serverCart,
       error: signedIn ? server.error : null,
-      itemCount: signedIn
-        ? lines.reduce((n, l) => n + l.quantity, 0)
-        : local.lines.reduce((n, l) => n + l.quantity, 0),
-      voucherCode: signedIn ? (serverCart?.voucher?.code ?? null) : local.voucherCode,
-      quantityOf: (productId) =>
-        signedIn
-          ? (lines.find((l) => l.productId === productId)?.quantity ?? 0)
-          : (localLine(productId)?.quantity ?? 0),
-      add: async (product, quantity) => {
-        if (signedIn)
-          return update(() => api.addCartItem(slug, product.kind, product.id, quantity));
-        const line = {
-          kind: product.kind,
-          productId: product.id,
-          name: product.name,
-          unitPrice: product.price,
-        };
-        const current = localLine(product.id)?.quantity ?? 0;
-        writeLocalCart(slug, withLineQuantity(local, line, current + quantity));
-      },
-      setQuantity: async (key, quantity) => {
-        if (signedIn) return update(() => api.setCartItemQuantity(slug, key, quantity));
-        const line = localLine(key);
-        if (line) writeLocalCart(slug, withLineQuantity(local, line, quantity));
-      },
-      remove: async (key) => {
-        if (signedIn) return update(() => api.removeCartItem(slug, key));
-        const line = localLine(key);
-        if (line) writeLocalCart(slug, withLineQuantity(local, line, 0));
-      },
-      applyVoucher: async (code) => {
-        if (signedIn) return update(() => api.applyVoucher(slug, code));
-        writeLocalCart(slug, { ...local, voucherCode: code.trim().toUpperCase() });
-      },
-      removeVoucher: async () => {
-        if (signedIn) return update(() => api.removeVoucher(slug));
-        writeLocalCart(slug, { ...local, voucherCode: null });
-      },
-      reload: server.reload,
     };
+    return signedIn
+      ? { ...state, ...serverCartView(slug, serverCart, update) }
+      : { ...state, ...browserCartView(slug, local) };
   }, [signedIn, serverCart, local, server.loading, server.error, server.reload, slug, update]);
 
   return <CartContext.Provider value={value}>{children}</CartContext.Provider>;

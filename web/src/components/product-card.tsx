@@ -33,6 +33,69 @@ interface ProductCardProps {
 }
 
 /** One ticket type or add-on: what it costs, what it includes, when and how many are left. */
+interface AddToCartProps {
+  kind: ProductKind;
+  product: TicketType | Addon;
+  inCart: number;
+  onAdd: (product: CartProduct, quantity: number) => Promise<void>;
+}
+
+/** Quantity and the add button; what the cart answers is said right under them. */
+function AddToCart({ kind, product, inCart, onAdd }: AddToCartProps) {
+  const id = useId();
+  const action = useAction();
+  const [quantity, setQuantity] = useState(1);
+  const [added, setAdded] = useState(false);
+  const limit = 'limitPerUser' in product ? product.limitPerUser : MAX_PER_ADD;
+  const max = Math.max(1, Math.min(MAX_PER_ADD, limit, product.remaining ?? MAX_PER_ADD));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setAdded(false);
+    const cartProduct = { kind, id: product.id, name: product.name, price: product.price };
+    void action.run(() => onAdd(cartProduct, quantity)).then(setAdded);
+  };
+
+  return (
+    <>
+      <form className="add-form" onSubmit={submit}>
+        <label htmlFor={`${id}-qty`}>Quantity</label>
+        <select
+          id={`${id}-qty`}
+          value={quantity}
+          onChange={(event) => setQuantity(Number(event.target.value))}
+        >
+          {Array.from({ length: max }, (_, i) => i + 1).map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+        <button
+          type="submit"
+          className="button"
+          disabled={action.pending}
+          aria-describedby={action.error ? `${id}-error` : undefined}
+        >
+          {action.pending ? 'Adding…' : 'Add to cart'}
+          <span className="visually-hidden">: {product.name}</span>
+        </button>
+      </form>
+      {inCart > 0 && (
+        <p className="in-cart" role={added ? 'status' : undefined}>
+          {added ? 'Added. ' : ''}
+          {inCart} in your cart.
+        </p>
+      )}
+      {action.error && (
+        <p className="field-error" role="alert" id={`${id}-error`}>
+          {action.error.message}
+        </p>
+      )}
+    </>
+  );
+}
+
 export function ProductCard({
   kind,
   product,
@@ -41,27 +104,10 @@ export function ProductCard({
   requires,
   onAdd,
 }: ProductCardProps) {
-  const id = useId();
-  const action = useAction();
-  const [quantity, setQuantity] = useState(1);
-  const [added, setAdded] = useState(false);
-  const limit = 'limitPerUser' in product ? product.limitPerUser : MAX_PER_ADD;
-  const max = Math.max(1, Math.min(MAX_PER_ADD, limit, product.remaining ?? MAX_PER_ADD));
+  const titleId = `${useId()}-title`;
   const salesText = salesWindow(product, timeZone);
   const stock = stockWords(product);
   const unlocked = 'requiresVoucher' in product && product.requiresVoucher;
-  const titleId = `${id}-title`;
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setAdded(false);
-    void action
-      .run(() =>
-        onAdd({ kind, id: product.id, name: product.name, price: product.price }, quantity),
-      )
-      .then((ok) => setAdded(ok));
-  };
-
   return (
     <article
       className={`card product product-${product.saleState}`}
@@ -90,45 +136,12 @@ export function ProductCard({
         {salesText && <span className="muted window">{salesText}</span>}
       </p>
       {product.isAvailable ? (
-        <form className="add-form" onSubmit={submit}>
-          <label htmlFor={`${id}-qty`}>Quantity</label>
-          <select
-            id={`${id}-qty`}
-            value={quantity}
-            onChange={(event) => setQuantity(Number(event.target.value))}
-          >
-            {Array.from({ length: max }, (_, i) => i + 1).map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-          <button
-            type="submit"
-            className="button"
-            disabled={action.pending}
-            aria-describedby={action.error ? `${id}-error` : undefined}
-          >
-            {action.pending ? 'Adding…' : 'Add to cart'}
-            <span className="visually-hidden">: {product.name}</span>
-          </button>
-        </form>
+        <AddToCart kind={kind} product={product} inCart={inCart} onAdd={onAdd} />
       ) : (
         <p className="unavailable">
           {product.saleState === 'sold_out'
             ? 'Sold out: no more can be bought.'
             : 'Not available to buy right now.'}
-        </p>
-      )}
-      {inCart > 0 && (
-        <p className="in-cart" role={added ? 'status' : undefined}>
-          {added ? 'Added. ' : ''}
-          {inCart} in your cart.
-        </p>
-      )}
-      {action.error && (
-        <p className="field-error" role="alert" id={`${id}-error`}>
-          {action.error.message}
         </p>
       )}
     </article>

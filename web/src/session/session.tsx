@@ -9,7 +9,7 @@ import {
   type ReactNode,
 } from 'react';
 import * as account from '../api/account.ts';
-import { asApiError, setCsrfToken, type ApiError } from '../api/client.ts';
+import { asApiError, SESSION_GONE_EVENT, setCsrfToken, type ApiError } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import { mergeLocalCarts, type MergeProblem } from '../cart/merge-local-cart.ts';
 
@@ -49,6 +49,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setCsrfToken(next?.csrfToken ?? '');
     setMe(next);
   }, []);
+
+  useEffect(() => {
+    const forget = () => adopt(null);
+    window.addEventListener(SESSION_GONE_EVENT, forget);
+    return () => window.removeEventListener(SESSION_GONE_EVENT, forget);
+  }, [adopt]);
 
   useEffect(() => {
     account
