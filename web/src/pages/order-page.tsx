@@ -78,6 +78,8 @@ function CancelOrder({ slug, order, onCancelled }: CancelOrderProps) {
 
 function OrderLines({ order }: { order: OrderDetail }) {
   const money = (amount: number) => formatMoney(amount, order.currency);
+  const automaticDiscount = order.lines.reduce((sum, line) => sum + line.conditionDiscount, 0);
+  const voucherDiscount = order.lines.reduce((sum, line) => sum + line.voucherDiscount, 0);
   return (
     <div className="table-scroll">
       <table className="lines-table">
@@ -125,10 +127,16 @@ function OrderLines({ order }: { order: OrderDetail }) {
           <dt>Subtotal</dt>
           <dd>{money(order.subtotal)}</dd>
         </div>
-        {order.discountAmount > 0 && (
+        {automaticDiscount > 0 && (
           <div>
-            <dt>Discounts{order.voucherCode ? ` (voucher ${order.voucherCode})` : ''}</dt>
-            <dd>−{money(order.discountAmount)}</dd>
+            <dt>Automatic discounts</dt>
+            <dd>−{money(automaticDiscount)}</dd>
+          </div>
+        )}
+        {voucherDiscount > 0 && (
+          <div>
+            <dt>Voucher {order.voucherCode}</dt>
+            <dd>−{money(voucherDiscount)}</dd>
           </div>
         )}
         <div className="breakdown-total">
