@@ -14,7 +14,7 @@ import { makeConference, makeTicketType } from '../factories/index.ts';
 import { startFakeStripe, type RunningFakeStripe } from '../fakes/stripe/index.ts';
 import { buildTestApp } from '../support/app.ts';
 import { buyerClient, makeBuyer } from '../support/buyers.ts';
-import { describeEachBackend } from '../support/db.ts';
+import { describeEachBackend, describePostgresOnly } from '../support/db.ts';
 import { connectStripe, expectNoMoneyDrift, listen } from '../support/money.ts';
 
 describeEachBackend('card payments through the Stripe stand-in', (ctx) => {
@@ -305,5 +305,47 @@ describeEachBackend('card payments through the Stripe stand-in', (ctx) => {
       .from(orders)
       .where(eq(orders.reference, pending.reference));
     expect(unpaid?.status).toBe('pending');
+  });
+});
+
+describePostgresOnly('webhook dedupe negative control', (ctx) => {
+  it('D4.7 without the event guard, five concurrent deliveries each process the event; the state guards still pay once', async () => {
+    const fake = await startFakeStripe();
+    const app = await buildTestApp(ctx, { stripeApiUrl: fake.url });
+    const appUrl = await listen(app);
+    try {
+      const conference = await makeConference(ctx.db);
+      const ticket = await makeTicketType(ctx.db, conference, { price: 5_000 });
+      const account = await connectStripe(ctx.db, fake, conference, appUrl, {
+        holdDeliveries: true,
+      });
+      const client = buyerClient(app, conference.slug, await makeBuyer(ctx.db));
+      await client.addTicket(ticket.id);
+      const order = (await client.checkout()).json<{ id: string; reference: string }>();
+      const { paymentIntentId } = (await client.startCard(order.reference)).json<{
+        paymentIntentId: string;
+      }>();
+      account.succeedPaymentIntent(paymentIntentId);
+      const [event] = account.heldEvents().filter((e) => e.type === 'payment_intent.succeeded');
+      if (!event) throw new Error('no succeeded event');
+      webhookTestHooks.skipEventGuard = true;
+      await account.redeliver(event.id, { times: 5, concurrently: true });
+      const [stored] = await ctx.db
+        .select()
+        .from(stripeEvents)
+        .where(eq(stripeEvents.stripeId, event.id));
+      expect(stored?.attempts).toBe(5);
+      const rows = await ctx.db.select().from(payments).where(eq(payments.orderId, order.id));
+      expect(rows.map((p) => p.status)).toEqual(['succeeded']);
+      const mails = await ctx.db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.dedupeKey, `email.order_confirmation:${order.id}`));
+      expect(mails).toHaveLength(1);
+    } finally {
+      webhookTestHooks.skipEventGuard = undefined;
+      await app.close();
+      await fake.stop();
+    }
   });
 });
