@@ -15,7 +15,8 @@ export const RATE_LIMITS = {
     timeWindow: '1 minute',
     keyGenerator: (r: FastifyRequest) => `${r.ip}|${emailOf(r)}`,
   },
-  signUp: { max: 20, timeWindow: '10 minutes' },
+  // Generous: a whole office or campus may share one address at a sale's opening.
+  signUp: { max: 60, timeWindow: '10 minutes' },
   /** Voucher code guessing: per buyer (or address). */
   voucher: { max: 20, timeWindow: '1 minute', keyGenerator: (r: FastifyRequest) => actorKey(r) },
   /** Order reference and access code lookups. */
