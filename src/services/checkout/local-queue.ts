@@ -1,30 +1,44 @@
 import { areApplicationLocksEnabled } from '../../db/locks.ts';
 
 /**
- * Per-process queue in front of the database locks. Checkouts of one hot ticket type would
+ * Per-process admission in front of the database locks. Checkouts of one hot ticket type would
  * otherwise each hold a pooled connection while waiting on the same advisory lock, starving
- * every other request of connections. Here they wait in memory, in arrival order, and at most
- * one per process waits at PostgreSQL; the advisory lock still orders the processes.
+ * every other request of connections. Here they wait in memory, in arrival order.
+ *
+ * Two per key, not one: while one checkout holds the advisory lock, the next has already opened
+ * its transaction and written its cart and order rows, and waits at PostgreSQL, which hands the
+ * lock over the moment the first commits. With one per key the whole transaction was the serial
+ * section (measured: about 22 ms, a ceiling near 45 checkouts/s); now only the locked part is.
  */
-const tails = new Map<string, Promise<void>>();
+export const CHECKOUTS_IN_FLIGHT_PER_KEY = 2;
+
+interface Slot {
+  active: number;
+  waiting: Array<() => void>;
+}
+
+const slots = new Map<string, Slot>();
 
 async function acquire(key: string): Promise<() => void> {
-  const previous = tails.get(key) ?? Promise.resolve();
-  let release: () => void = () => undefined;
-  const current = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  const tail = previous.then(() => current);
-  tails.set(key, tail);
-  await previous;
+  let slot = slots.get(key);
+  if (!slot) {
+    slot = { active: 0, waiting: [] };
+    slots.set(key, slot);
+  }
+  const held = slot;
+  if (held.active < CHECKOUTS_IN_FLIGHT_PER_KEY) held.active += 1;
+  // The releaser hands its place straight to the next in line, so `active` stays counted.
+  else await new Promise<void>((resolve) => held.waiting.push(resolve));
   return () => {
-    release();
+    const next = held.waiting.shift();
+    if (next) return next();
+    held.active -= 1;
     // The last holder cleans up, so the map does not grow with every product ever sold.
-    if (tails.get(key) === tail) tails.delete(key);
+    if (held.active === 0) slots.delete(key);
   };
 }
 
-/** Runs `work` holding every key's turn, taken in sorted order so two queues never deadlock. */
+/** Runs `work` holding a place under every key, taken in sorted order so two keys never deadlock. */
 export async function runInLocalQueue<T>(
   keys: readonly string[],
   work: () => Promise<T>,
