@@ -162,7 +162,8 @@ function finished(
     tx.statementsUnderLock += 1;
     tx.statementMsUnderLock += ms;
   }
-  if (lower.includes('pg_advisory_xact_lock')) {
+  // The checkout's lock statement: lanyard_lock_then_count (migration 0003), or a bare advisory lock.
+  if (lower.includes('lanyard_lock_then_count') || lower.includes('pg_advisory_xact_lock')) {
     tx.lockedAt = ended;
     tx.lockWaitMs = ms;
   }

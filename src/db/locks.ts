@@ -28,6 +28,17 @@ export function areApplicationLocksEnabled(): boolean {
   return applicationLocksEnabled;
 }
 
+/** The lock names of `keys`, deduplicated; none while the negative control has locks off. */
+export function lockNamesOf(keys: readonly LockKey[]): string[] {
+  if (!applicationLocksEnabled) return [];
+  return [...new Set(keys.map((k) => `${k.kind}:${k.id}`))];
+}
+
+/** Lock-taking statements must run inside a transaction: the locks end with it. */
+export function assertInTransaction(tx: Database): void {
+  if (!(tx instanceof PgTransaction)) throw new Error('consumption locks need a transaction');
+}
+
 /**
  * Takes transaction-scoped advisory locks on every consumed resource in one round trip, in one
  * global order (sorted by lock id), so two checkouts can never wait on each other in a cycle.
@@ -35,10 +46,9 @@ export function areApplicationLocksEnabled(): boolean {
  * Lock before counting, or two checkouts both see 1 left.
  */
 export async function lockForConsumption(tx: Database, keys: readonly LockKey[]): Promise<void> {
-  if (!(tx instanceof PgTransaction))
-    throw new Error('lockForConsumption must run inside a transaction');
-  if (!applicationLocksEnabled || keys.length === 0) return;
-  const names = [...new Set(keys.map((k) => `${k.kind}:${k.id}`))];
+  assertInTransaction(tx);
+  const names = lockNamesOf(keys);
+  if (names.length === 0) return;
   // Distinct 64-bit hashes, sorted; a hash collision only merges two locks (more waiting, never less safety).
   await tx.execute(sql`
     SELECT pg_advisory_xact_lock(h)

@@ -1,12 +1,15 @@
 import type { Database } from '../../db/client.ts';
 import type { Conference } from '../../db/schema/index.ts';
 import type { StockFacts, StockLine, VoucherGate } from '../../domain/stock-rules.ts';
-import { countForCart, type CartCounts } from '../inventory/index.ts';
+import type { LockKey } from '../../db/locks.ts';
+import { countForCart, lockAndCountForCart, type CartCounts } from '../inventory/index.ts';
 
 export interface CountScopeOptions {
   voucherId?: string | null;
   limitedConditionIds?: readonly string[];
   excludeOrderId?: string | null;
+  /** Take these consumption locks first, in the same statement (checkout, D2.2). */
+  lockFirst?: readonly LockKey[];
 }
 
 /** Counts for exactly the products in the cart (and the venue when capped), never the whole conference. */
@@ -20,20 +23,19 @@ export function countCart(
 ): Promise<CartCounts> {
   const ticketTypeIds = lines.filter((l) => l.kind === 'ticket').map((l) => l.product.id);
   const addonIds = lines.filter((l) => l.kind === 'addon').map((l) => l.product.id);
-  return countForCart(
-    db,
-    {
-      conferenceId: conference.id,
-      buyerId,
-      ticketTypeIds,
-      addonIds,
-      venue: conference.totalCapacity > 0 && ticketTypeIds.length > 0,
-      voucherId: options.voucherId ?? null,
-      limitedConditionIds: options.limitedConditionIds ?? [],
-      excludeOrderId: options.excludeOrderId ?? null,
-    },
-    now,
-  );
+  const scope = {
+    conferenceId: conference.id,
+    buyerId,
+    ticketTypeIds,
+    addonIds,
+    venue: conference.totalCapacity > 0 && ticketTypeIds.length > 0,
+    voucherId: options.voucherId ?? null,
+    limitedConditionIds: options.limitedConditionIds ?? [],
+    excludeOrderId: options.excludeOrderId ?? null,
+  };
+  return options.lockFirst
+    ? lockAndCountForCart(db, options.lockFirst, scope, now)
+    : countForCart(db, scope, now);
 }
 
 export function stockFactsOf(

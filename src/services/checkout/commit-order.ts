@@ -1,6 +1,5 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { lockForConsumption } from '../../db/locks.ts';
 import { carts, orders, type Order, type OrderLine } from '../../db/schema/index.ts';
 import {
   isVoucherUsable,
@@ -16,7 +15,7 @@ import { markOrderPaid } from '../orders/index.ts';
 import { toPricingLines } from '../pricing/index.ts';
 import { checkoutErrors } from './errors.ts';
 import type { PreparedCheckout } from './prepare-checkout.ts';
-import { recountUnderLock, type Recount } from './recount.ts';
+import { lockAndRecount, type Recount } from './recount.ts';
 import { checkoutTestHooks } from './test-hooks.ts';
 import {
   insertCompPayment,
@@ -112,7 +111,8 @@ async function settleTotals(
 /**
  * The transaction of CHK-2 (D2.2, D3.7, STYLE §4). The cart is closed and the order row written
  * BEFORE the locks (an order without lines consumes nothing, and its own voucher use is left out
- * of the recount), so the locked part is only: lock, recount, check, re-price, write lines.
+ * of the recount), so the locked part is only: lock and recount (one statement), check, re-price
+ * (no I/O), write lines, commit.
  */
 export async function commitOrder(tx: Database, ctx: PreparedCheckout): Promise<CommittedOrder> {
   const { request } = ctx;
@@ -121,9 +121,9 @@ export async function commitOrder(tx: Database, ctx: PreparedCheckout): Promise<
     tx,
     draftOf(ctx, price(ctx, ctx.conditions, ctx.voucher), ctx.voucher),
   );
-  await lockForConsumption(tx, ctx.keys);
-  const fresh = await recountUnderLock(
+  const fresh = await lockAndRecount(
     tx,
+    ctx.keys,
     request.conference,
     request.buyerId,
     ctx.lines,

@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client.ts';
+import type { LockKey } from '../../db/locks.ts';
 import type { Conference } from '../../db/schema/index.ts';
 import type { PricingCondition, PricingVoucher } from '../../domain/pricing/index.ts';
 import type { StockFacts } from '../../domain/stock-rules.ts';
@@ -11,9 +12,13 @@ export interface Recount {
   conditions: PricingCondition[];
 }
 
-/** Every count checkout needs after taking its locks, in one statement (the lock is held meanwhile). */
-export async function recountUnderLock(
+/**
+ * Takes the consumption locks and counts everything checkout needs, in one statement and one
+ * round trip (D2.2: lock first, then count, in a fresh snapshot).
+ */
+export async function lockAndRecount(
   tx: Database,
+  keys: readonly LockKey[],
   conference: Conference,
   buyerId: string,
   lines: readonly CartLine[],
@@ -28,6 +33,7 @@ export async function recountUnderLock(
     voucherId: voucher?.id ?? null,
     limitedConditionIds,
     excludeOrderId: ownOrderId,
+    lockFirst: keys,
   });
   const freshVoucher = voucher ? { ...voucher, usesCount: counts.voucherUses } : null;
   return {

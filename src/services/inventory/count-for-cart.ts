@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { queryRows } from '../../db/raw.ts';
-import { isCountedOrder, isOrderHoldingUses } from './counted-orders.ts';
+import { assertInTransaction, lockNamesOf, type LockKey } from '../../db/locks.ts';
 
 export interface CartCountScope {
   conferenceId: string;
@@ -25,13 +25,13 @@ export interface CartCounts {
   conditionUnits: Map<string, number>;
 }
 
-interface CountsRow {
-  tickets: Record<string, string> | null;
-  addons: Record<string, string> | null;
-  venue: string | null;
-  held: Record<string, string> | null;
-  voucher_uses: string | null;
-  condition_units: Record<string, string> | null;
+interface CountsJson {
+  tickets: Record<string, string | number> | null;
+  addons: Record<string, string | number> | null;
+  venue: string | number | null;
+  held: Record<string, string | number> | null;
+  voucher_uses: string | number | null;
+  condition_units: Record<string, string | number> | null;
 }
 
 function uuids(ids: readonly string[]): SQL {
@@ -42,49 +42,68 @@ function uuids(ids: readonly string[]): SQL {
   )}]::uuid[]`;
 }
 
-function toCounts(json: Record<string, string> | null): Map<string, number> {
+function texts(values: readonly string[]): SQL {
+  if (values.length === 0) return sql`'{}'::text[]`;
+  return sql`ARRAY[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
+}
+
+function toCounts(json: Record<string, string | number> | null): Map<string, number> {
   return new Map(Object.entries(json ?? {}).map(([id, units]) => [id, Number(units)]));
 }
 
-const LINE_UNITS = sql`sum(order_lines.quantity - order_lines.cancelled_quantity)`;
-const LINES_OF_ORDERS = sql`order_lines JOIN orders ON orders.id = order_lines.order_id`;
+function argsOf(scope: CartCountScope, now: Date): SQL {
+  return sql`${scope.conferenceId}::uuid, ${scope.buyerId}::uuid, ${uuids(scope.ticketTypeIds)},
+    ${uuids(scope.addonIds)}, ${scope.venue}, ${scope.voucherId}::uuid,
+    ${uuids(scope.limitedConditionIds)}, ${scope.excludeOrderId}::uuid, ${now.toISOString()}::timestamptz`;
+}
 
-/** Units per key in counted orders as a JSON object, for the rows `where` selects. */
-function unitsBy(key: SQL, where: SQL, units: SQL = LINE_UNITS): SQL {
-  return sql`(SELECT json_object_agg(id, units) FROM (
-    SELECT ${key} AS id, ${units} AS units FROM ${LINES_OF_ORDERS} WHERE ${where} GROUP BY 1) AS grouped)`;
+function countsOf(json: CountsJson | undefined): CartCounts {
+  if (!json) throw new Error('cart counts returned no row');
+  return {
+    soldByTicketType: toCounts(json.tickets),
+    soldByAddon: toCounts(json.addons),
+    venueUnits: Number(json.venue ?? 0),
+    heldByBuyer: toCounts(json.held),
+    voucherUses: Number(json.voucher_uses ?? 0),
+    conditionUnits: toCounts(json.condition_units),
+  };
 }
 
 /**
- * Everything a cart change or a checkout counts, in ONE statement (each round trip matters while
- * checkout holds its locks): stock per product, venue units, the buyer's holdings (D2.4),
- * voucher uses (VOU-7) and condition units (D3.6), each with the shared order definitions.
+ * Everything a cart change or a checkout counts, in ONE statement (migration 0003,
+ * `lanyard_cart_counts`): stock per product, venue units, the buyer's holdings (D2.4), voucher
+ * uses (VOU-7) and condition units (D3.6), with the shared order definitions.
  */
 export async function countForCart(
   db: Database,
   scope: CartCountScope,
   now: Date,
 ): Promise<CartCounts> {
-  const counted = isCountedOrder(now);
-  const holding = isOrderHoldingUses(now);
-  const tickets = uuids(scope.ticketTypeIds);
-  const [row] = await queryRows<CountsRow>(
+  const [row] = await queryRows<{ counts: CountsJson }>(
     db,
-    sql`SELECT
-      ${unitsBy(sql`order_lines.ticket_type_id`, sql`order_lines.ticket_type_id = ANY(${tickets}) AND ${counted}`)} AS tickets,
-      ${unitsBy(sql`order_lines.addon_id`, sql`order_lines.addon_id = ANY(${uuids(scope.addonIds)}) AND ${counted}`)} AS addons,
-      ${scope.venue ? sql`(SELECT ${LINE_UNITS} FROM ${LINES_OF_ORDERS} WHERE orders.conference_id = ${scope.conferenceId} AND order_lines.product_kind = 'ticket' AND ${counted})` : sql`0`} AS venue,
-      ${unitsBy(sql`order_lines.ticket_type_id`, sql`orders.user_id = ${scope.buyerId} AND orders.conference_id = ${scope.conferenceId} AND order_lines.ticket_type_id = ANY(${tickets}) AND ${counted}`)} AS held,
-      ${scope.voucherId ? sql`(SELECT count(*) FROM orders WHERE orders.voucher_id = ${scope.voucherId} AND ${holding}${scope.excludeOrderId ? sql` AND orders.id <> ${scope.excludeOrderId}` : sql``})` : sql`0`} AS voucher_uses,
-      ${unitsBy(sql`order_lines.condition_id`, sql`order_lines.condition_id = ANY(${uuids(scope.limitedConditionIds)}) AND ${holding}`, sql`sum(order_lines.condition_units)`)} AS condition_units`,
+    sql`SELECT lanyard_cart_counts(${argsOf(scope, now)}) AS counts`,
   );
-  if (!row) throw new Error('cart counts returned no row');
-  return {
-    soldByTicketType: toCounts(row.tickets),
-    soldByAddon: toCounts(row.addons),
-    venueUnits: Number(row.venue ?? 0),
-    heldByBuyer: toCounts(row.held),
-    voucherUses: Number(row.voucher_uses ?? 0),
-    conditionUnits: toCounts(row.condition_units),
-  };
+  return countsOf(row?.counts);
+}
+
+/**
+ * D2.2 in one round trip: takes the consumption locks, then counts in a fresh snapshot inside
+ * the same statement (`lanyard_lock_then_count`), so the lock is not held across an extra
+ * network round trip between locking and counting.
+ */
+export async function lockAndCountForCart(
+  tx: Database,
+  keys: readonly LockKey[],
+  scope: CartCountScope,
+  now: Date,
+): Promise<CartCounts> {
+  assertInTransaction(tx);
+  const [row] = await queryRows<{ counts: CountsJson }>(
+    tx,
+    sql`SELECT lanyard_lock_then_count(${texts(lockNamesOf(keys))}, ${argsOf(scope, now)}) AS counts`,
+  );
+  return countsOf(row?.counts);
 }

@@ -3,7 +3,8 @@ import { orders } from '../../db/schema/index.ts';
 
 /**
  * D2.1 / INV-1 (unified): an order's lines consume stock while it is paid, partially refunded, or
- * pending with a live hold. The one definition of "sold"; reports and the D2.3 trigger mirror it.
+ * pending with a live hold. The one definition of "sold"; reports, the D2.3 trigger and the cart
+ * counts of migration 0003 mirror it (keep them in step).
  */
 export function isCountedOrder(now: Date): SQL {
   return or(

@@ -1,4 +1,9 @@
 export { isCountedOrder, isOrderHoldingUses } from './counted-orders.ts';
 export { countSold, remainingOf, type SoldCounts } from './count-sold.ts';
 export { countConditionUnits, countVoucherUses } from './count-uses.ts';
-export { countForCart, type CartCountScope, type CartCounts } from './count-for-cart.ts';
+export {
+  countForCart,
+  lockAndCountForCart,
+  type CartCountScope,
+  type CartCounts,
+} from './count-for-cart.ts';
