@@ -300,6 +300,36 @@ describeEachBackend('refunds, credits, staff payments and late payments', (ctx) 
     expect(total).toBe(placed.total);
   });
 
+  it('D4.6 giving back a free ticket cancels its line and frees the seat, with a zero refund', async () => {
+    const { conference, ticket } = await setUp({ price: 0, seats: 1 });
+    const { order: placed } = await order(conference.slug, ticket.id);
+    expect(await statusOf(placed.reference)).toBe('paid');
+    const line = placed.lines[0];
+    if (!line) throw new Error('no line');
+    const given = await refund(
+      conference.slug,
+      placed.reference,
+      {
+        lines: [{ orderLineId: line.id, quantity: 1 }],
+        destination: 'card',
+        reason: 'speaker cannot come',
+      },
+      'free-line-01',
+    );
+    expect(given.statusCode, given.body).toBe(201);
+    expect(given.json()).toMatchObject({ amount: 0, status: 'succeeded' });
+    const catalog = await app.inject({
+      method: 'GET',
+      url: `/api/v1/conferences/${conference.slug}/ticket-types`,
+    });
+    expect(catalog.json().ticketTypes[0]).toMatchObject({ remaining: 1 });
+    const [attendee] = await ctx.db
+      .select()
+      .from(attendees)
+      .where(eq(attendees.orderId, placed.id));
+    expect(attendee?.isActive).toBe(false);
+  });
+
   it('HOOK-16 a refund event before its succeeded event: both end up applied, never backwards', async () => {
     const { conference, ticket, account } = await setUp({ holdDeliveries: true });
     const { client, order: placed } = await order(conference.slug, ticket.id);

@@ -21,7 +21,6 @@ import {
   id,
   isoCurrency,
   nonNegative,
-  positive,
   timestamps,
   tstz,
 } from './columns.ts';
@@ -153,7 +152,8 @@ export const refunds = pgTable(
     index('refunds_payment_id_idx')
       .on(t.paymentId)
       .where(sql`${t.paymentId} IS NOT NULL`),
-    positive('refunds_amount_check', t.amount),
+    // Zero when a refund only cancels free lines (a comp ticket given back frees its seat).
+    nonNegative('refunds_amount_check', t.amount),
     // D4.6 money goes back to the card or becomes store credit, never both
     check(
       'refunds_destination_check',
