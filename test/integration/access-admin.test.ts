@@ -108,6 +108,14 @@ describeEachBackend('roles, API tokens, groups and the audit log over HTTP', (ct
     const api = manage(conference.slug, admin);
     const bad = await api('POST', 'api-tokens', { name: 'scanner', permissions: ['fly'] });
     expect(bad.statusCode).toBe(400);
+    // D6.3 dates PostgreSQL cannot store are a 400, never a 500.
+    const yearZero = await api('POST', 'api-tokens', {
+      name: 'scanner',
+      permissions: ['view_commerce'],
+      expiresAt: '0000-01-01T00:00:00Z',
+    });
+    expect(yearZero.statusCode).toBe(400);
+    expect((await api('GET', 'audit-log?since=0000-01-01T00:00:00Z')).statusCode).toBe(400);
     const created = await api('POST', 'api-tokens', {
       name: 'Door scanner 1',
       permissions: ['view_commerce'],

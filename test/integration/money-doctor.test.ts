@@ -115,6 +115,12 @@ describeEachBackend('lanyard doctor and staff money actions', (ctx) => {
     });
     expect(past.statusCode).toBe(422);
     expect(past.json().error.code).toBe('CREDIT_EXPIRY_IN_PAST');
+    const yearZero = await grant({
+      email: buyer.email,
+      amount: 100,
+      expiresAt: '0000-01-01T00:00:00Z',
+    });
+    expect(yearZero.statusCode).toBe(400);
     const nobody = await grant({ email: 'nobody@example.org', amount: 100 });
     expect(nobody.statusCode).toBe(404);
     const asBuyer = await app.inject({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PERMISSIONS } from '../../domain/permissions.ts';
 import { isoDateTime } from './common.ts';
-import { textInput } from './manage-common.ts';
+import { dateTimeInput, textInput } from './manage-common.ts';
 
 export const roleView = z.object({
   key: z.string(),
@@ -29,10 +29,7 @@ export const apiTokenBody = z.object({
     .array(z.enum(PERMISSIONS))
     .min(1, 'give at least one permission')
     .max(PERMISSIONS.length),
-  expiresAt: z.iso
-    .datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone' })
-    .transform((v) => new Date(v))
-    .optional(),
+  expiresAt: dateTimeInput.optional(),
 });
 
 export const apiTokenView = z.object({
@@ -53,14 +50,8 @@ export const auditQuery = z.object({
   entityType: textInput(100).optional(),
   entityId: textInput(200).optional(),
   actor: z.email().max(254).optional().describe('Email of the person who acted'),
-  since: z.iso
-    .datetime({ offset: true })
-    .transform((v) => new Date(v))
-    .optional(),
-  before: z.iso
-    .datetime({ offset: true })
-    .transform((v) => new Date(v))
-    .optional(),
+  since: dateTimeInput.optional(),
+  before: dateTimeInput.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 

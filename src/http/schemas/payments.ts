@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { moneyInput, textInput } from './manage-common.ts';
+import { dateTimeInput, moneyInput, textInput } from './manage-common.ts';
 
 export const cardPaymentView = z.object({
   paymentIntentId: z.string(),
@@ -81,8 +81,5 @@ export const grantCreditBody = z.object({
   email: z.email().max(254),
   amount: moneyInput.min(1, 'must be at least 1 minor unit'),
   note: textInput(500).default(''),
-  expiresAt: z.iso
-    .datetime({ offset: true })
-    .transform((v) => new Date(v))
-    .optional(),
+  expiresAt: dateTimeInput.optional(),
 });
