@@ -6,7 +6,7 @@ import { withTx } from '../../db/transactions.ts';
 import { findStockViolation } from '../../domain/stock-rules.ts';
 import { loadCartState, type CartState } from './cart-state.ts';
 import { cartErrors, stockViolationError } from './errors.ts';
-import { assertCartOpen, getOrCreateOpenCart, touchCart } from './open-cart.ts';
+import { assertCartOpen, openCartForChange, touchCart } from './open-cart.ts';
 
 export interface AddItemInput {
   userId: string;
@@ -27,7 +27,12 @@ export async function addItemToCart(db: Database, input: AddItemInput): Promise<
   const notFound = () => cartErrors('PRODUCT_NOT_FOUND', { productId: input.productId });
   try {
     return await withTx(db, async (tx) => {
-      const cart = await getOrCreateOpenCart(tx, input.userId, input.conference, input.now);
+      const { cart, created } = await openCartForChange(
+        tx,
+        input.userId,
+        input.conference,
+        input.now,
+      );
       assertCartOpen(cart, input.now);
       const column = input.kind === 'ticket' ? cartItems.ticketTypeId : cartItems.addonId;
       await tx
@@ -56,6 +61,8 @@ export async function addItemToCart(db: Database, input: AddItemInput): Promise<
         (l) => l.product.id === input.productId,
       );
       if (violation) throw stockViolationError(violation);
+      // A cart created by this request already carries this moment's version and expiry.
+      if (created) return state;
       return { ...state, cart: await touchCart(tx, cart, input.conference, input.now, true) };
     });
   } catch (error) {

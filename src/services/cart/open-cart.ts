@@ -27,6 +27,12 @@ export async function findOpenCart(
   return cart;
 }
 
+/** The buyer's open cart, and whether this request created it (so nobody else has seen it yet). */
+export interface OpenCart {
+  cart: Cart;
+  created: boolean;
+}
+
 /**
  * CART-3: expire the buyer's lapsed cart, then return the open one or create it. The partial
  * unique index (D4.1) decides a race between two first requests; the loser reads the winner's cart.
@@ -37,9 +43,18 @@ export async function getOrCreateOpenCart(
   conference: Conference,
   now: Date,
 ): Promise<Cart> {
+  return (await openCartForChange(db, userId, conference, now)).cart;
+}
+
+export async function openCartForChange(
+  db: Database,
+  userId: string,
+  conference: Conference,
+  now: Date,
+): Promise<OpenCart> {
   const current = await findOpenCart(db, userId, conference.id);
   // The common case costs one statement: an open cart that has not lapsed.
-  if (current && !isLapsed(current, now)) return current;
+  if (current && !isLapsed(current, now)) return { cart: current, created: false };
   if (current) {
     await db
       .update(carts)
@@ -57,11 +72,11 @@ export async function getOrCreateOpenCart(
     })
     .onConflictDoNothing()
     .returning();
-  if (created) return created;
+  if (created) return { cart: created, created: true };
   // Another request of the same buyer created it first (D4.1 index); use theirs.
   const raced = await findOpenCart(db, userId, conference.id);
   if (!raced) throw new Error('open cart vanished right after creation');
-  return raced;
+  return { cart: raced, created: false };
 }
 
 function isLapsed(cart: Cart, now: Date): boolean {
