@@ -34,3 +34,9 @@ export function createStripeClient(secretKey: string, endpoint: StripeEndpoint |
 export function obfuscateKey(key: string): string {
   return key.length < 4 ? '****' : `****${key.slice(-4)}`;
 }
+
+/** The id of an expandable Stripe field, whether it came as an id or as the expanded object. */
+export function stripeIdOf(value: string | { id: string } | null | undefined): string | null {
+  if (!value) return null;
+  return typeof value === 'string' ? value : value.id;
+}

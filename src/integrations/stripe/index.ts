@@ -9,6 +9,7 @@ export {
   createStripeClient,
   obfuscateKey,
   parseStripeEndpoint,
+  stripeIdOf,
   type StripeClient,
   type StripeEndpoint,
 } from './client.ts';

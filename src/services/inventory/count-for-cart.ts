@@ -34,21 +34,17 @@ interface CountsJson {
   condition_units: Record<string, string | number> | null;
 }
 
-function uuids(ids: readonly string[]): SQL {
-  if (ids.length === 0) return sql`'{}'::uuid[]`;
-  return sql`ARRAY[${sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  )}]::uuid[]`;
-}
-
-function texts(values: readonly string[]): SQL {
-  if (values.length === 0) return sql`'{}'::text[]`;
+/** A typed PostgreSQL array literal of parameters (an empty one needs its type spelled out). */
+function arrayOf(values: readonly string[], type: 'uuid' | 'text'): SQL {
+  const cast = sql.raw(`::${type}[]`);
+  if (values.length === 0) return sql`'{}'${cast}`;
   return sql`ARRAY[${sql.join(
     values.map((v) => sql`${v}`),
     sql`, `,
-  )}]::text[]`;
+  )}]${cast}`;
 }
+
+const uuids = (ids: readonly string[]) => arrayOf(ids, 'uuid');
 
 function toCounts(json: Record<string, string | number> | null): Map<string, number> {
   return new Map(Object.entries(json ?? {}).map(([id, units]) => [id, Number(units)]));
@@ -103,7 +99,7 @@ export async function lockAndCountForCart(
   assertInTransaction(tx);
   const [row] = await queryRows<{ counts: CountsJson }>(
     tx,
-    sql`SELECT lanyard_lock_then_count(${texts(lockNamesOf(keys))}, ${argsOf(scope, now)}) AS counts`,
+    sql`SELECT lanyard_lock_then_count(${arrayOf(lockNamesOf(keys), 'text')}, ${argsOf(scope, now)}) AS counts`,
   );
   return countsOf(row?.counts);
 }

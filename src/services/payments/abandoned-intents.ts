@@ -2,6 +2,7 @@ import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { conferences, orders, payments } from '../../db/schema/index.ts';
 import type { StripeAccounts } from '../../integrations/stripe/index.ts';
+import { cancelAttemptIntent } from './stripe-calls.ts';
 
 /**
  * D2.5: an order whose hold lapsed (or that the buyer cancelled) also gives up its PaymentIntent,
@@ -31,18 +32,7 @@ export async function cancelAbandonedIntents(
   let cancelled = 0;
   for (const { payment, conference } of open) {
     const account = await accounts.forConference(conference);
-    const intentId = payment.stripePaymentIntentId;
-    if (!account || !intentId) continue;
-    try {
-      await account.client.paymentIntents.cancel(
-        intentId,
-        {},
-        { idempotencyKey: `cancel-${payment.id}` },
-      );
-    } catch {
-      // Already succeeded or cancelled at Stripe: its webhook settles the row instead.
-      continue;
-    }
+    if (!account || !(await cancelAttemptIntent(account, payment))) continue;
     await db
       .update(payments)
       .set({ status: 'cancelled', updatedAt: now })

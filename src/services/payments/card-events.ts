@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { Database } from '../../db/client.ts';
+import { stripeIdOf } from '../../integrations/stripe/index.ts';
 import { outbox, payments, refunds, type Order } from '../../db/schema/index.ts';
 import { lockOrder } from './money-facts.ts';
 import { settlePayment, type SettleOutcome } from './settle-payment.ts';
@@ -9,11 +10,6 @@ export type CardSuccess =
   | { kind: 'not_ours' }
   | { kind: 'already_recorded'; order: Order }
   | { kind: 'settled'; order: Order; outcome: SettleOutcome; refundToSend: string | null };
-
-function idOf(value: string | { id: string } | null | undefined): string | null {
-  if (!value) return null;
-  return typeof value === 'string' ? value : value.id;
-}
 
 /** What a succeeded card payment tells us, from a PaymentIntent or from its charge. */
 export interface CardSuccessFacts {
@@ -31,7 +27,7 @@ export function successOfIntent(intent: Stripe.PaymentIntent): CardSuccessFacts 
     orderId: intent.metadata?.['order_id'] ?? null,
     amount: intent.amount_received || intent.amount,
     currency: intent.currency.toUpperCase(),
-    chargeId: idOf(intent.latest_charge),
+    chargeId: stripeIdOf(intent.latest_charge),
   };
 }
 
@@ -125,7 +121,8 @@ export async function recordCardFailure(
     )
     .returning();
   if (!failed) return false;
-  const attempt = idOf(intent.last_payment_error?.charge) ?? intent.last_payment_error?.code ?? '';
+  const attempt =
+    stripeIdOf(intent.last_payment_error?.charge) ?? intent.last_payment_error?.code ?? '';
   await tx
     .insert(outbox)
     .values({

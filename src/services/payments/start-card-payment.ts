@@ -13,7 +13,7 @@ import { normaliseCode } from '../../domain/codes.ts';
 import { orderErrors } from '../orders/index.ts';
 import { paymentErrors } from './errors.ts';
 import { loadMoneyFacts } from './money-facts.ts';
-import { callStripe } from './stripe-calls.ts';
+import { callStripe, cancelAttemptIntent } from './stripe-calls.ts';
 import { ensureStripeCustomer } from './stripe-customers.ts';
 
 export interface CardPaymentStart {
@@ -118,11 +118,7 @@ async function supersede(
   now: Date,
 ): Promise<void> {
   for (const payment of stale) {
-    if (payment.stripePaymentIntentId) {
-      await account.client.paymentIntents
-        .cancel(payment.stripePaymentIntentId, {}, { idempotencyKey: `cancel-${payment.id}` })
-        .catch(() => undefined);
-    }
+    await cancelAttemptIntent(account, payment);
     await db
       .update(payments)
       .set({ status: 'cancelled', updatedAt: now })

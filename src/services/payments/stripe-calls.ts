@@ -1,4 +1,6 @@
 import Stripe from 'stripe';
+import type { Payment } from '../../db/schema/index.ts';
+import type { StripeAccount } from '../../integrations/stripe/index.ts';
 import { paymentErrors } from './errors.ts';
 
 /**
@@ -12,5 +14,27 @@ export async function callStripe<T>(call: () => Promise<T>): Promise<T> {
     if (error instanceof Stripe.errors.StripeError)
       throw paymentErrors('PAYMENT_PROVIDER_UNAVAILABLE', { stripe: error.type });
     throw error;
+  }
+}
+
+/**
+ * Cancels the PaymentIntent of one payment attempt (superseded, or its order lapsed), keyed by the
+ * attempt so a retry is harmless. Resolves false when Stripe refuses, e.g. the intent succeeded
+ * meanwhile: its webhook then settles the payment instead.
+ */
+export async function cancelAttemptIntent(
+  account: StripeAccount,
+  payment: Payment,
+): Promise<boolean> {
+  if (!payment.stripePaymentIntentId) return false;
+  try {
+    await account.client.paymentIntents.cancel(
+      payment.stripePaymentIntentId,
+      {},
+      { idempotencyKey: `cancel-${payment.id}` },
+    );
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -1,6 +1,7 @@
 import { eq, or } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { Database } from '../../db/client.ts';
+import { stripeIdOf } from '../../integrations/stripe/index.ts';
 import { payments, refunds, type Order, type Payment, type Refund } from '../../db/schema/index.ts';
 import { flagOrder, lockOrder } from '../payments/money-facts.ts';
 import { applySucceededRefund, cancelRefundedUnits } from './refund-effects.ts';
@@ -75,10 +76,7 @@ export async function applyStripeRefund(
     if (order) await settleLocalRefund(tx, order, known, stripeRefund.id, status, failure, now);
     return 'applied';
   }
-  const intentId =
-    typeof stripeRefund.payment_intent === 'string'
-      ? stripeRefund.payment_intent
-      : (stripeRefund.payment_intent?.id ?? null);
+  const intentId = stripeIdOf(stripeRefund.payment_intent);
   if (!intentId) return 'unknown_payment';
   const [payment] = await tx
     .select()

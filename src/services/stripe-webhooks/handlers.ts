@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { Database } from '../../db/client.ts';
+import { stripeIdOf } from '../../integrations/stripe/index.ts';
 import { queryRows } from '../../db/raw.ts';
 import { payments, refunds } from '../../db/schema/index.ts';
 import {
@@ -20,11 +21,6 @@ export interface HandlerContext {
   refundsToSend: string[];
 }
 
-function idOf(value: string | { id: string } | null | undefined): string | null {
-  if (!value) return null;
-  return typeof value === 'string' ? value : value.id;
-}
-
 async function onIntentSucceeded(ctx: HandlerContext, intent: Stripe.PaymentIntent): Promise<void> {
   const result = await recordCardSuccess(
     ctx.tx,
@@ -41,7 +37,7 @@ async function onIntentSucceeded(ctx: HandlerContext, intent: Stripe.PaymentInte
  * applied, and money refunded in Stripe that we have no record of becomes one.
  */
 async function onChargeRefunded(ctx: HandlerContext, charge: Stripe.Charge): Promise<void> {
-  const intentId = idOf(charge.payment_intent);
+  const intentId = stripeIdOf(charge.payment_intent);
   if (!intentId) return;
   const [payment] = await ctx.tx
     .select()
@@ -89,8 +85,8 @@ async function onDispute(
   dispute: Stripe.Dispute,
   opened: boolean,
 ): Promise<void> {
-  const intentId = idOf(dispute.payment_intent);
-  const chargeId = idOf(dispute.charge);
+  const intentId = stripeIdOf(dispute.payment_intent);
+  const chargeId = stripeIdOf(dispute.charge);
   const [payment] = await ctx.tx
     .select({ orderId: payments.orderId })
     .from(payments)
