@@ -1,11 +1,14 @@
-import { availableParallelism, loadavg } from 'node:os';
-import pg from 'pg';
-import { openDatabase, type DatabaseHandle } from '../src/db/client.ts';
+import type pg from 'pg';
+import type { DatabaseHandle } from '../src/db/client.ts';
 import { startServerProcess, type ServerProcess } from '../test/support/server-process.ts';
 import { renderActivity, sampleActivity } from './lib/activity-sampler.ts';
 import { measureBaseline } from './lib/baseline.ts';
 import { startCpuAccount } from './lib/cpu-account.ts';
-import { createBenchDatabase, type BenchDatabase } from './lib/bench-database.ts';
+import {
+  createBenchDatabase,
+  openBenchConnections,
+  type BenchDatabase,
+} from './lib/bench-database.ts';
 import { parseRushOptions, USAGE, type Arrival, type RushOptions } from './lib/options.ts';
 import {
   createProbeDirectory,
@@ -130,13 +133,9 @@ async function openBench(options: RushOptions, resources: Resources): Promise<Op
   const database = await createBenchDatabase(options.adminUrl);
   resources.database = database;
   console.log(`Bench database ${database.name} created and migrated.`);
-  const [load] = loadavg();
-  if (load !== undefined && load > 1.5)
-    console.log(
-      `Note: the machine is already busy (load average ${load.toFixed(1)} on ${availableParallelism()} cores); see "CPU during the rush" for how much went to other processes.`,
-    );
-  resources.handle = await openDatabase({ url: database.benchUrl, poolSize: 10 });
-  resources.checkPool = new pg.Pool({ connectionString: database.benchUrl, max: 2 });
+  const connections = await openBenchConnections(database, 'CPU during the rush');
+  resources.handle = connections.handle;
+  resources.checkPool = connections.checkPool;
   if (options.profile) resources.probe = createProbeDirectory();
   return { ...resources, database, handle: resources.handle, checkPool: resources.checkPool };
 }

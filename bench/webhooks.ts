@@ -1,10 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { openDatabase, type DatabaseHandle } from '../src/db/client.ts';
+import type pg from 'pg';
+import type { DatabaseHandle } from '../src/db/client.ts';
 import { startServerProcess, type ServerProcess } from '../test/support/server-process.ts';
-import { createBenchDatabase, type BenchDatabase } from './lib/bench-database.ts';
+import {
+  createBenchDatabase,
+  openBenchConnections,
+  type BenchDatabase,
+} from './lib/bench-database.ts';
 import { startCpuAccount } from './lib/cpu-account.ts';
 import {
   createProbeDirectory,
@@ -176,13 +180,9 @@ async function openBench(options: WebhookOptions, resources: Resources): Promise
   const database = await createBenchDatabase(options.adminUrl);
   resources.database = database;
   console.log(`Bench database ${database.name} created and migrated.`);
-  const [load] = loadavg();
-  if (load !== undefined && load > 1.5)
-    console.log(
-      `Note: the machine is already busy (load average ${load.toFixed(1)} on ${availableParallelism()} cores); see "CPU during the run" for how much went to other processes.`,
-    );
-  resources.handle = await openDatabase({ url: database.benchUrl, poolSize: 10 });
-  resources.checkPool = new pg.Pool({ connectionString: database.benchUrl, max: 2 });
+  const connections = await openBenchConnections(database, 'CPU during the run');
+  resources.handle = connections.handle;
+  resources.checkPool = connections.checkPool;
   resources.dataDir = mkdtempSync(join(tmpdir(), 'lanyard-bench-webhooks-'));
   if (options.profile) resources.probe = createProbeDirectory();
   return {

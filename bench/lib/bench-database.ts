@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { availableParallelism, loadavg } from 'node:os';
 import pg from 'pg';
+import { openDatabase, type DatabaseHandle } from '../../src/db/client.ts';
 import { migratePostgres } from '../../src/db/migrate.ts';
 import { withDatabase } from '../../test/support/postgres-url.ts';
 
@@ -44,4 +46,29 @@ export async function createBenchDatabase(adminUrl: string): Promise<BenchDataba
   const benchUrl = new URL(url);
   benchUrl.searchParams.set('application_name', BENCH_APPLICATION_NAME);
   return { name, url, benchUrl: benchUrl.toString(), drop };
+}
+
+export interface BenchConnections {
+  /** Drizzle over the bench database, for setup. */
+  handle: DatabaseHandle;
+  /** A small plain pool for the after-run checks, written independently of the services. */
+  checkPool: pg.Pool;
+}
+
+/**
+ * Connections for setup and checks, after warning when the machine is already busy: numbers
+ * taken on a loaded machine are not comparable (`cpuLine` names the report line to look at).
+ */
+export async function openBenchConnections(
+  database: BenchDatabase,
+  cpuLine: string,
+): Promise<BenchConnections> {
+  const [load] = loadavg();
+  if (load !== undefined && load > 1.5)
+    console.log(
+      `Note: the machine is already busy (load average ${load.toFixed(1)} on ${availableParallelism()} cores); see "${cpuLine}" for how much went to other processes.`,
+    );
+  const handle = await openDatabase({ url: database.benchUrl, poolSize: 10 });
+  const checkPool = new pg.Pool({ connectionString: database.benchUrl, max: 2 });
+  return { handle, checkPool };
 }

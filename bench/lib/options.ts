@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { list, positiveInt } from './cli-args.ts';
 
 export type Arrival = 'burst' | 'bounded';
 
@@ -31,30 +32,6 @@ export const USAGE = `npm run bench:rush -- [options]
   --server-node-args=S  extra node flags for the app processes, space separated
                         (e.g. "--server-node-args=--cpu-prof --cpu-prof-dir=/tmp/prof")
 Admin URL of PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).`;
-
-function positiveInt(name: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`--${name} must be a positive integer`);
-  return value;
-}
-
-function list<T extends string | number>(
-  name: string,
-  raw: string | undefined,
-  allowed: readonly T[],
-  fallback: T[],
-): T[] {
-  if (raw === undefined) return fallback;
-  const items = raw.split(',').map((s) => s.trim());
-  return items.map((item) => {
-    const found = allowed.find((a) => String(a) === item);
-    if (found === undefined)
-      throw new Error(`--${name}: ${item} is not one of ${allowed.join(', ')}`);
-    return found;
-  });
-}
 
 export function parseRushOptions(argv: readonly string[]): RushOptions | 'help' {
   const { values } = parseArgs({

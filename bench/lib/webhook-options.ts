@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { list, positiveInt } from './cli-args.ts';
 
 export interface WebhookOptions {
   /** Distinct `payment_intent.succeeded` events, one per pending order. */
@@ -28,30 +29,12 @@ export const WEBHOOK_USAGE = `npm run bench:webhooks -- [options]
   --profile             load the query probe into the servers (statements per delivery)
 Admin URL of PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).`;
 
-function positiveInt(name: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`--${name} must be a positive integer`);
-  return value;
-}
-
 function fraction(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value) || value < 0 || value > 10)
     throw new Error(`--${name} must be a number from 0 to 10`);
   return value;
-}
-
-function processList(raw: string | undefined): number[] {
-  if (raw === undefined) return [1, 2];
-  return raw.split(',').map((item) => {
-    const value = Number(item.trim());
-    if (!Number.isInteger(value) || value < 1 || value > 8)
-      throw new Error(`--processes: ${item} is not a whole number from 1 to 8`);
-    return value;
-  });
 }
 
 export function parseWebhookOptions(argv: readonly string[]): WebhookOptions | 'help' {
@@ -75,7 +58,7 @@ export function parseWebhookOptions(argv: readonly string[]): WebhookOptions | '
     events: positiveInt('events', values.events, 5000),
     duplicates: fraction('duplicates', values.duplicates, 0.1),
     inFlight: positiveInt('in-flight', values['in-flight'], 50),
-    processes: processList(values.processes),
+    processes: list('processes', values.processes, [1, 2, 3, 4, 5, 6, 7, 8], [1, 2]),
     poolSize: positiveInt('pool-size', values['pool-size'], 10),
     requestTimeoutMs: positiveInt('timeout-ms', values['timeout-ms'], 30_000),
     adminUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
