@@ -113,8 +113,9 @@ export async function createRefund(
     if (order.status !== 'paid' && order.status !== 'partially_refunded')
       throw refundErrors('ORDER_NOT_REFUNDABLE', { status: order.status });
     const wanted = request.lines ?? [];
-    const amount = request.amount ?? (wanted.length ? await linesAmount(tx, order, wanted) : 0);
-    if (request.amount !== undefined && wanted.length) await linesAmount(tx, order, wanted);
+    // Lines are checked (and valued) even when staff give an amount of their own.
+    const linesValue = wanted.length ? await linesAmount(tx, order, wanted) : 0;
+    const amount = request.amount ?? linesValue;
     if (amount <= 0 && wanted.length === 0) throw refundErrors('REFUND_EMPTY');
     const { paid, refunded } = await loadMoneyFacts(tx, order.id);
     const left = refundableAmount(paid, refunded + (await pendingOutflow(tx, order.id)));
