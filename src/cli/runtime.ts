@@ -19,6 +19,7 @@ export async function openRuntime(options: { migrate?: boolean } = {}): Promise<
     dataDir: join(config.DATA_DIR, 'pglite'),
     poolSize: config.DATABASE_POOL_SIZE,
     lockTimeoutMs: config.LOCK_TIMEOUT_MS,
+    preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
   });
   if (options.migrate ?? true) await database.migrate();
   return { config, database, secretBox, close: () => database.close() };

@@ -14,6 +14,8 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Named (prepared) statements per connection; turn off behind a pooler that cannot keep them. */
+  DATABASE_PREPARED_STATEMENTS: boolFromEnv.default(true),
   DATA_DIR: z.string().min(1).default('./data'),
   LANYARD_SECRET_KEY: z
     .string()

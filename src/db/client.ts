@@ -5,6 +5,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { migratePgliteClient, migratePostgres } from './migrate.ts';
+import { PreparingClient } from './prepared-statements.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -32,11 +33,12 @@ export interface DatabaseOptions {
   poolSize?: number | undefined;
   /** Longest wait for any lock (D2.2: bounded waits); PostgreSQL server only. */
   lockTimeoutMs?: number | undefined;
+  /** PostgreSQL server only: name parameterised queries so each connection plans them once. */
+  preparedStatements?: boolean | undefined;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
-  if (options.url)
-    return openPostgres(options.url, options.poolSize ?? 10, options.lockTimeoutMs ?? 3000);
+  if (options.url) return openPostgres(options.url, options);
   const client = await PGlite.create({
     dataDir: options.dataDir ?? 'memory://',
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
@@ -49,11 +51,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   };
 }
 
-function openPostgres(url: string, poolSize: number, lockTimeoutMs: number): DatabaseHandle {
+function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: url,
-    max: poolSize,
-    options: `-c lock_timeout=${lockTimeoutMs}`,
+    max: options.poolSize ?? 10,
+    options: `-c lock_timeout=${options.lockTimeoutMs ?? 3000}`,
+    ...((options.preparedStatements ?? true) ? { Client: PreparingClient } : {}),
   });
   // An idle client erroring (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
