@@ -178,3 +178,41 @@ export function findStockViolation<L extends StockLine>(
   }
   return null;
 }
+
+/** A count that checkout takes again under its locks (D2.2), as the counting statement names it. */
+export type CountName =
+  'ticketSold' | 'addonSold' | 'heldByBuyer' | 'venueUnits' | 'voucherUses' | 'conditionUnits';
+
+/**
+ * How far a fresh count may go before a decision taken without it stops holding: at most `max`,
+ * or exactly `equals` (a count that pricing depends on). The database checks these in the same
+ * statement that locks, counts and writes the order, so no round trip happens under the lock.
+ */
+export type CountBound = { count: CountName; id?: string } & (
+  { max: number; equals?: never } | { equals: number; max?: never }
+);
+
+/**
+ * The stock rule as bounds on the counts. For a cart whose lines pass `findStockViolation` with
+ * nothing counted yet, the cart passes with any counts exactly when every count is within these
+ * bounds (property-tested against `findStockViolation`, so the rule itself stays in one place).
+ */
+export function stockBounds(
+  lines: readonly StockLine[],
+  conference: { totalCapacity: number },
+): CountBound[] {
+  const bounds: CountBound[] = [];
+  let ticketUnits = 0;
+  for (const { kind, product, quantity } of lines) {
+    const sold: CountName = kind === 'ticket' ? 'ticketSold' : 'addonSold';
+    if (product.totalQuantity > 0)
+      bounds.push({ count: sold, id: product.id, max: product.totalQuantity - quantity });
+    if (kind === 'ticket') {
+      ticketUnits += quantity;
+      bounds.push({ count: 'heldByBuyer', id: product.id, max: product.limitPerUser - quantity });
+    }
+  }
+  if (conference.totalCapacity > 0 && ticketUnits > 0)
+    bounds.push({ count: 'venueUnits', max: conference.totalCapacity - ticketUnits });
+  return bounds;
+}

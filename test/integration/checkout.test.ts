@@ -9,6 +9,7 @@ import {
   outbox,
   payments,
 } from '../../src/db/schema/index.ts';
+import { placeOrder } from '../../src/services/checkout/index.ts';
 import { expireHolds } from '../../src/services/orders/index.ts';
 import { buildTestApp } from '../support/app.ts';
 import { buyerClient, makeBuyer } from '../support/buyers.ts';
@@ -302,6 +303,72 @@ describeEachBackend('checkout', (ctx) => {
     });
     await a.client.cancel(first.reference);
     expect((await b.client.cart()).json().conditionDiscount).toBe(10_000);
+  });
+
+  it('D2.2 the order written in one statement reads back exactly as Drizzle reads it', async () => {
+    clock = NOW;
+    const conference = await makeConference(ctx.db, { totalCapacity: 50 });
+    const ticket = await makeTicketType(ctx.db, conference, { totalQuantity: 10, price: 40_000 });
+    const shirt = await makeAddon(ctx.db, conference, { price: 2_000, totalQuantity: 5 });
+    await makeCondition(ctx.db, conference, {
+      name: 'Flash sale',
+      usageLimit: 3,
+      percentOffBp: 1000,
+      ticketTypes: [ticket],
+    });
+    const voucher = await makeVoucher(ctx.db, conference, {
+      kind: 'percentage',
+      percentOffBp: 500,
+      maxUses: 2,
+    });
+    const { buyer, client } = await buyerIn(conference);
+    await client.addTicket(ticket.id, 2);
+    await client.addAddon(shirt.id, 1);
+    expect((await client.applyVoucher(voucher.code)).statusCode).toBe(200);
+    const placed = await placeOrder(ctx.db, {
+      buyerId: buyer.id,
+      conference,
+      billing: { name: 'Ada', email: 'ada@example.org', company: 'ACME' },
+      idempotencyKey: 'one-statement-read-back',
+      now: NOW,
+    });
+    const [stored] = await ctx.db.select().from(orders).where(eq(orders.id, placed.order.id));
+    expect(placed.order).toEqual(stored);
+    expect(placed.order.voucherDetails).toMatchObject({ code: voucher.code, percentOffBp: 500 });
+    const lines = await ctx.db
+      .select()
+      .from(orderLines)
+      .where(eq(orderLines.orderId, placed.order.id))
+      .orderBy(orderLines.sortOrder);
+    expect(placed.detail.lines).toEqual(lines);
+    expect(lines.map((l) => [l.productKind, l.quantity, l.conditionUnits])).toEqual([
+      ['ticket', 2, 2],
+      ['addon', 1, 0],
+    ]);
+    const [cart] = await ctx.db.select().from(carts).where(eq(carts.userId, buyer.id));
+    expect(cart?.status).toBe('checked_out');
+  });
+
+  it('D2.2 seats taken after the buyer loaded the cart: refused with what is left, nothing written', async () => {
+    clock = NOW;
+    const conference = await makeConference(ctx.db);
+    const ticket = await makeTicketType(ctx.db, conference, { totalQuantity: 3 });
+    const { buyer, client } = await buyerIn(conference);
+    await client.addTicket(ticket.id, 2);
+    // Another buyer's order takes two of the three seats after this cart was filled.
+    await makeRawOrder(ctx.db, {
+      conference,
+      user: await makeBuyer(ctx.db),
+      status: 'paid',
+      lines: [{ ticketType: ticket, quantity: 2 }],
+    });
+    const refused = await client.checkout();
+    expectError(refused, 409, 'TICKET_STOCK');
+    expect(refused.json().error.details).toMatchObject({ remaining: 1, requested: 2 });
+    const mine = await ctx.db.select().from(orders).where(eq(orders.userId, buyer.id));
+    expect(mine).toEqual([]);
+    const [cart] = await ctx.db.select().from(carts).where(eq(carts.userId, buyer.id));
+    expect(cart?.status).toBe('open');
   });
 
   it('D2.3 the database refuses an oversell even without application locks', async () => {

@@ -6,20 +6,6 @@ export interface FlowResult {
   code: string | null;
 }
 
-/** Releases everyone once `parties` callers have arrived; the race it forces is real, the timing is not guessed. */
-export function makeBarrier(parties: number): () => Promise<void> {
-  let arrived = 0;
-  let release: () => void = () => undefined;
-  const opened = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  return async () => {
-    arrived += 1;
-    if (arrived >= parties) release();
-    await opened;
-  };
-}
-
 async function post(
   base: string,
   path: string,

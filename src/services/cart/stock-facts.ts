@@ -2,7 +2,12 @@ import type { Database } from '../../db/client.ts';
 import type { Conference } from '../../db/schema/index.ts';
 import type { StockFacts, StockLine, VoucherGate } from '../../domain/stock-rules.ts';
 import type { LockKey } from '../../db/locks.ts';
-import { countForCart, lockAndCountForCart, type CartCounts } from '../inventory/index.ts';
+import {
+  countForCart,
+  lockAndCountForCart,
+  type CartCountScope,
+  type CartCounts,
+} from '../inventory/index.ts';
 
 export interface CountScopeOptions {
   voucherId?: string | null;
@@ -12,18 +17,16 @@ export interface CountScopeOptions {
   lockFirst?: readonly LockKey[];
 }
 
-/** Counts for exactly the products in the cart (and the venue when capped), never the whole conference. */
-export function countCart(
-  db: Database,
+/** Exactly the products in the cart (and the venue when capped), never the whole conference. */
+export function countScopeOf(
   conference: Conference,
   buyerId: string,
   lines: readonly StockLine[],
-  now: Date,
   options: CountScopeOptions = {},
-): Promise<CartCounts> {
+): CartCountScope {
   const ticketTypeIds = lines.filter((l) => l.kind === 'ticket').map((l) => l.product.id);
   const addonIds = lines.filter((l) => l.kind === 'addon').map((l) => l.product.id);
-  const scope = {
+  return {
     conferenceId: conference.id,
     buyerId,
     ticketTypeIds,
@@ -33,6 +36,17 @@ export function countCart(
     limitedConditionIds: options.limitedConditionIds ?? [],
     excludeOrderId: options.excludeOrderId ?? null,
   };
+}
+
+export function countCart(
+  db: Database,
+  conference: Conference,
+  buyerId: string,
+  lines: readonly StockLine[],
+  now: Date,
+  options: CountScopeOptions = {},
+): Promise<CartCounts> {
+  const scope = countScopeOf(conference, buyerId, lines, options);
   return options.lockFirst
     ? lockAndCountForCart(db, options.lockFirst, scope, now)
     : countForCart(db, scope, now);

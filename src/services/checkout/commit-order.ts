@@ -1,22 +1,26 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { carts, orders, type Order, type OrderLine } from '../../db/schema/index.ts';
+import { areApplicationLocksEnabled } from '../../db/locks.ts';
 import {
   isVoucherUsable,
   priceCart,
+  pricingBounds,
   type PriceBreakdown,
   type PricingCondition,
   type PricingVoucher,
 } from '../../domain/pricing/index.ts';
-import { findStockViolation } from '../../domain/stock-rules.ts';
-import { cartErrors, stockViolationError } from '../cart/index.ts';
+import { findStockViolation, stockBounds } from '../../domain/stock-rules.ts';
+import { cartErrors, stockFactsOf, stockViolationError, voucherGateOf } from '../cart/index.ts';
+import { commonErrors } from '../common/errors.ts';
+import type { CartCounts } from '../inventory/index.ts';
 import { applyCreditsToOrder } from '../credits/index.ts';
 import { markOrderPaid } from '../orders/index.ts';
 import { toPricingLines } from '../pricing/index.ts';
 import { checkoutErrors } from './errors.ts';
 import type { PreparedCheckout } from './prepare-checkout.ts';
-import { lockAndRecount, type Recount } from './recount.ts';
-import { checkoutTestHooks } from './test-hooks.ts';
+import { placeInOneStatement } from './place-in-one-statement.ts';
+import { lockAndRecount, recountOf, type Recount } from './recount.ts';
 import {
   insertCompPayment,
   insertOrder,
@@ -88,6 +92,14 @@ function assertCheckoutAllowed(ctx: PreparedCheckout, fresh: Recount): void {
   }
 }
 
+/** D3.7: the buyer confirmed a total; a different one is refused, never charged. */
+function assertExpectedTotal(ctx: PreparedCheckout, pricing: PriceBreakdown): void {
+  const { expectedTotal } = ctx.request;
+  if (expectedTotal !== undefined && expectedTotal !== pricing.total) {
+    throw checkoutErrors('PRICE_CHANGED', { expectedTotal, total: pricing.total, pricing });
+  }
+}
+
 async function settleTotals(
   tx: Database,
   order: Order,
@@ -133,15 +145,8 @@ export async function commitOrder(tx: Database, ctx: PreparedCheckout): Promise<
     provisional.id,
   );
   assertCheckoutAllowed(ctx, fresh);
-  await checkoutTestHooks.afterRecount?.();
   const pricing = price(ctx, fresh.conditions, fresh.voucher);
-  if (request.expectedTotal !== undefined && request.expectedTotal !== pricing.total) {
-    throw checkoutErrors('PRICE_CHANGED', {
-      expectedTotal: request.expectedTotal,
-      total: pricing.total,
-      pricing,
-    });
-  }
+  assertExpectedTotal(ctx, pricing);
   const order = await settleTotals(tx, provisional, pricing, request.now);
   const written = await insertOrderLines(tx, order, draftOf(ctx, pricing, fresh.voucher));
   if (order.total === 0) {
@@ -152,4 +157,62 @@ export async function commitOrder(tx: Database, ctx: PreparedCheckout): Promise<
   if (request.useCredit)
     return { order: (await applyCreditsToOrder(tx, order, request.now)).order, lines: null };
   return { order, lines: written };
+}
+
+const NOTHING_COUNTED: CartCounts = {
+  soldByTicketType: new Map(),
+  soldByAddon: new Map(),
+  venueUnits: 0,
+  heldByBuyer: new Map(),
+  voucherUses: 0,
+  conditionUnits: new Map(),
+};
+
+/** Counts keep moving past their bounds (limited conditions in a rush): let the buyer retry. */
+const MAX_DECISIONS = 3;
+
+/**
+ * CHK-2 for a plain pending order, with no round trip under the lock (migration 0006). Decide
+ * with what needs no count (windows, voucher gate, prices as loaded), turn what the decision
+ * assumes about the counts into bounds (`stockBounds`, `pricingBounds`), and let the database
+ * lock, count, check and write in one statement. When a count has moved past its bound nothing is
+ * written and the decision is taken again with the fresh counts: a stock violation then refuses
+ * exactly as under `commitOrder`. Orders that are paid at once (zero total, store credit) answer
+ * null and take `commitOrder` in a transaction.
+ */
+export async function commitOrderInOneStatement(
+  db: Database,
+  ctx: PreparedCheckout,
+): Promise<CommittedOrder | null> {
+  const { request } = ctx;
+  const { conference, now } = request;
+  let decision: Recount = {
+    facts: stockFactsOf(conference, NOTHING_COUNTED, voucherGateOf(ctx.voucher, now), now),
+    voucher: ctx.voucher,
+    conditions: ctx.conditions,
+  };
+  for (let round = 0; round < MAX_DECISIONS; round += 1) {
+    assertCheckoutAllowed(ctx, decision);
+    const pricing = price(ctx, decision.conditions, decision.voucher);
+    assertExpectedTotal(ctx, pricing);
+    if (pricing.total === 0 || request.useCredit) return null;
+    const outcome = await placeInOneStatement(db, {
+      draft: draftOf(ctx, pricing, decision.voucher),
+      cart: ctx.cart,
+      keys: ctx.keys,
+      // The negative control (D2.3) switches the application's checks off with its locks.
+      bounds: areApplicationLocksEnabled()
+        ? [
+            ...stockBounds(ctx.lines, conference),
+            ...pricingBounds(decision.conditions, decision.voucher),
+          ]
+        : [],
+      voucherId: ctx.voucher?.id ?? null,
+      limitedConditionIds: ctx.conditions.filter((c) => c.usageLimit > 0).map((c) => c.id),
+    });
+    if (outcome.status === 'placed') return { order: outcome.order, lines: outcome.lines };
+    if (outcome.status === 'cart_changed') throw checkoutErrors('CART_CHANGED');
+    decision = recountOf(outcome.counts, conference, ctx.voucher, ctx.conditions, now);
+  }
+  throw commonErrors('BUSY');
 }

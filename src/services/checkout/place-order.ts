@@ -3,7 +3,7 @@ import type { Database } from '../../db/client.ts';
 import { orders, type Order } from '../../db/schema/index.ts';
 import { withTx } from '../../db/transactions.ts';
 import { getBuyerOrderOrThrow, type OrderDetail } from '../orders/index.ts';
-import { commitOrder } from './commit-order.ts';
+import { commitOrder, commitOrderInOneStatement } from './commit-order.ts';
 import { runInLocalQueue } from './local-queue.ts';
 import { prepareCheckout, type CheckoutRequest } from './prepare-checkout.ts';
 
@@ -65,8 +65,11 @@ export async function placeOrder(db: Database, input: PlaceOrderInput): Promise<
     const queueKeys = prepared.keys
       .filter((k) => k.kind !== 'buyer')
       .map((k) => `${k.kind}:${k.id}`);
-    const placed = await runInLocalQueue(queueKeys, () =>
-      withTx(db, (tx) => commitOrder(tx, prepared)),
+    const placed = await runInLocalQueue(
+      queueKeys,
+      async () =>
+        (await commitOrderInOneStatement(db, prepared)) ??
+        withTx(db, (tx) => commitOrder(tx, prepared)),
     );
     // A plain pending order has no payments or attendee yet: no need to read back what was just written.
     const detail = placed.lines

@@ -5,6 +5,7 @@ import type { PricingCondition, PricingVoucher } from '../../domain/pricing/inde
 import type { StockFacts } from '../../domain/stock-rules.ts';
 import type { CartLine } from '../cart/index.ts';
 import { countCart, stockFactsOf, voucherGateOf } from '../cart/index.ts';
+import type { CartCounts } from '../inventory/index.ts';
 
 export interface Recount {
   facts: StockFacts;
@@ -35,6 +36,17 @@ export async function lockAndRecount(
     excludeOrderId: ownOrderId,
     lockFirst: keys,
   });
+  return recountOf(counts, conference, voucher, conditions, now);
+}
+
+/** What checkout decides with, given counts taken under the locks. */
+export function recountOf(
+  counts: CartCounts,
+  conference: Conference,
+  voucher: PricingVoucher | null,
+  conditions: readonly PricingCondition[],
+  now: Date,
+): Recount {
   const freshVoucher = voucher ? { ...voucher, usesCount: counts.voucherUses } : null;
   return {
     voucher: freshVoucher,

@@ -32,59 +32,52 @@ export interface OrderDraft {
   now: Date;
 }
 
-const MAX_REFERENCE_ATTEMPTS = 5;
+export const MAX_REFERENCE_ATTEMPTS = 5;
 
-/** CHK-7 with D1.2 references; a colliding reference is simply drawn again (ON CONFLICT, no poisoned transaction). */
-export async function insertOrder(tx: Database, draft: OrderDraft): Promise<Order> {
+type NewOrder = typeof orders.$inferInsert;
+type NewOrderLine = typeof orderLines.$inferInsert;
+
+/** CHK-7: the pending order row with its hold (D2.5) and the voucher as it was used (VOU-8). */
+export function orderValues(draft: OrderDraft): NewOrder {
   const { pricing, voucher, conference } = draft;
-  for (let attempt = 0; attempt < MAX_REFERENCE_ATTEMPTS; attempt += 1) {
-    const [order] = await tx
-      .insert(orders)
-      .values({
-        conferenceId: conference.id,
-        userId: draft.buyerId,
-        status: 'pending',
-        reference: newOrderReference(),
-        currency: conference.currency,
-        subtotal: pricing.subtotal,
-        discountAmount: pricing.discount,
-        total: pricing.total,
-        voucherId: voucher?.id ?? null,
-        voucherCode: voucher?.code ?? '',
-        // VOU-8 snapshot of what the voucher was when it was used.
-        voucherDetails: voucher
-          ? {
-              code: voucher.code,
-              kind: voucher.kind,
-              percentOffBp: voucher.percentOffBp,
-              amountOff: voucher.amountOff,
-              unlocksHiddenTickets: voucher.unlocksHiddenTickets,
-            }
-          : null,
-        billingName: draft.billing.name,
-        billingEmail: draft.billing.email,
-        billingCompany: draft.billing.company,
-        holdExpiresAt: addMinutes(draft.now, conference.holdMinutes),
-        idempotencyKey: draft.idempotencyKey,
-        attendeeAnswers: draft.answers,
-        createdAt: draft.now,
-        updatedAt: draft.now,
-      })
-      .onConflictDoNothing({ target: orders.reference })
-      .returning();
-    if (order) return order;
-  }
-  throw new Error('could not draw a unique order reference');
+  return {
+    conferenceId: conference.id,
+    userId: draft.buyerId,
+    status: 'pending',
+    reference: newOrderReference(),
+    currency: conference.currency,
+    subtotal: pricing.subtotal,
+    discountAmount: pricing.discount,
+    total: pricing.total,
+    voucherId: voucher?.id ?? null,
+    voucherCode: voucher?.code ?? '',
+    voucherDetails: voucher
+      ? {
+          code: voucher.code,
+          kind: voucher.kind,
+          percentOffBp: voucher.percentOffBp,
+          amountOff: voucher.amountOff,
+          unlocksHiddenTickets: voucher.unlocksHiddenTickets,
+        }
+      : null,
+    billingName: draft.billing.name,
+    billingEmail: draft.billing.email,
+    billingCompany: draft.billing.company,
+    holdExpiresAt: addMinutes(draft.now, conference.holdMinutes),
+    idempotencyKey: draft.idempotencyKey,
+    attendeeAnswers: draft.answers,
+    createdAt: draft.now,
+    updatedAt: draft.now,
+  };
 }
 
-/** CHK-8 / D3.8: one immutable line per priced line; the D2.3 trigger re-checks capacity here. */
-export async function insertOrderLines(
-  tx: Database,
-  order: Order,
+/** CHK-8 / D3.8: one immutable line per priced line, in pricing order. */
+export function orderLineValues(
+  order: { id: string; conferenceId: string },
   draft: OrderDraft,
-): Promise<OrderLine[]> {
+): NewOrderLine[] {
   const byItem = new Map(draft.lines.map((l) => [l.itemId, l]));
-  const values = draft.pricing.lines.map((priced, index) => {
+  return draft.pricing.lines.map((priced, index) => {
     const line = byItem.get(priced.lineId);
     if (!line) throw checkoutErrors('CART_CHANGED');
     return {
@@ -106,8 +99,29 @@ export async function insertOrderLines(
       createdAt: draft.now,
     };
   });
+}
+
+/** D1.2 references; a colliding reference is simply drawn again (ON CONFLICT, no poisoned transaction). */
+export async function insertOrder(tx: Database, draft: OrderDraft): Promise<Order> {
+  for (let attempt = 0; attempt < MAX_REFERENCE_ATTEMPTS; attempt += 1) {
+    const [order] = await tx
+      .insert(orders)
+      .values(orderValues(draft))
+      .onConflictDoNothing({ target: orders.reference })
+      .returning();
+    if (order) return order;
+  }
+  throw new Error('could not draw a unique order reference');
+}
+
+/** The D2.3 trigger re-checks capacity when these lines are written. */
+export async function insertOrderLines(
+  tx: Database,
+  order: Order,
+  draft: OrderDraft,
+): Promise<OrderLine[]> {
   try {
-    return await tx.insert(orderLines).values(values).returning();
+    return await tx.insert(orderLines).values(orderLineValues(order, draft)).returning();
   } catch (error) {
     if (isPgError(error, SQLSTATE.capacityExceeded)) throw checkoutErrors('SOLD_OUT');
     throw error;

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { queryRows } from '../../db/raw.ts';
 import { assertInTransaction, lockNamesOf, type LockKey } from '../../db/locks.ts';
+import type { CountBound, CountName } from '../../domain/stock-rules.ts';
 
 export interface CartCountScope {
   conferenceId: string;
@@ -25,7 +26,7 @@ export interface CartCounts {
   conditionUnits: Map<string, number>;
 }
 
-interface CountsJson {
+export interface CountsJson {
   tickets: Record<string, string | number> | null;
   addons: Record<string, string | number> | null;
   venue: string | number | null;
@@ -35,7 +36,7 @@ interface CountsJson {
 }
 
 /** A typed PostgreSQL array literal of parameters (an empty one needs its type spelled out). */
-function arrayOf(values: readonly string[], type: 'uuid' | 'text'): SQL {
+export function arrayOf(values: readonly string[], type: 'uuid' | 'text'): SQL {
   const cast = sql.raw(`::${type}[]`);
   if (values.length === 0) return sql`'{}'${cast}`;
   return sql`ARRAY[${sql.join(
@@ -50,13 +51,14 @@ function toCounts(json: Record<string, string | number> | null): Map<string, num
   return new Map(Object.entries(json ?? {}).map(([id, units]) => [id, Number(units)]));
 }
 
-function argsOf(scope: CartCountScope, now: Date): SQL {
+/** The nine arguments of `lanyard_cart_counts`, which the functions built on it share. */
+export function countArgs(scope: CartCountScope, now: Date): SQL {
   return sql`${scope.conferenceId}::uuid, ${scope.buyerId}::uuid, ${uuids(scope.ticketTypeIds)},
     ${uuids(scope.addonIds)}, ${scope.venue}, ${scope.voucherId}::uuid,
     ${uuids(scope.limitedConditionIds)}, ${scope.excludeOrderId}::uuid, ${now.toISOString()}::timestamptz`;
 }
 
-function countsOf(json: CountsJson | undefined): CartCounts {
+export function countsOf(json: CountsJson | undefined): CartCounts {
   if (!json) throw new Error('cart counts returned no row');
   return {
     soldByTicketType: toCounts(json.tickets),
@@ -80,7 +82,7 @@ export async function countForCart(
 ): Promise<CartCounts> {
   const [row] = await queryRows<{ counts: CountsJson }>(
     db,
-    sql`SELECT lanyard_cart_counts(${argsOf(scope, now)}) AS counts`,
+    sql`SELECT lanyard_cart_counts(${countArgs(scope, now)}) AS counts`,
   );
   return countsOf(row?.counts);
 }
@@ -99,7 +101,27 @@ export async function lockAndCountForCart(
   assertInTransaction(tx);
   const [row] = await queryRows<{ counts: CountsJson }>(
     tx,
-    sql`SELECT lanyard_lock_then_count(${arrayOf(lockNamesOf(keys), 'text')}, ${argsOf(scope, now)}) AS counts`,
+    sql`SELECT lanyard_lock_then_count(${arrayOf(lockNamesOf(keys), 'text')}, ${countArgs(scope, now)}) AS counts`,
   );
   return countsOf(row?.counts);
+}
+
+/** Where each count sits in the counts JSON. */
+const COUNT_KEYS: Record<CountName, keyof CountsJson> = {
+  ticketSold: 'tickets',
+  addonSold: 'addons',
+  heldByBuyer: 'held',
+  venueUnits: 'venue',
+  voucherUses: 'voucher_uses',
+  conditionUnits: 'condition_units',
+};
+
+/** Bounds as `lanyard_place_order` reads them: a JSON path into the counts, and the limit. */
+export function boundsJson(bounds: readonly CountBound[]): string {
+  return JSON.stringify(
+    bounds.map(({ count, id, ...limit }) => ({
+      path: id === undefined ? [COUNT_KEYS[count]] : [COUNT_KEYS[count], id],
+      ...limit,
+    })),
+  );
 }

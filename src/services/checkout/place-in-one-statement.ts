@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
+import { rowFromJson, rowToJson, type JsonRecord } from '../../db/json-rows.ts';
+import { lockNamesOf, type LockKey } from '../../db/locks.ts';
+import { isPgError, SQLSTATE } from '../../db/pg-errors.ts';
+import { queryRows } from '../../db/raw.ts';
+import {
+  orderLines,
+  orders,
+  type Cart,
+  type Order,
+  type OrderLine,
+} from '../../db/schema/index.ts';
+import type { CountBound } from '../../domain/stock-rules.ts';
+import { countScopeOf } from '../cart/index.ts';
+import {
+  arrayOf,
+  boundsJson,
+  countArgs,
+  countsOf,
+  type CartCounts,
+  type CountsJson,
+} from '../inventory/index.ts';
+import { checkoutErrors } from './errors.ts';
+import {
+  MAX_REFERENCE_ATTEMPTS,
+  orderLineValues,
+  orderValues,
+  type OrderDraft,
+} from './write-order.ts';
+
+export interface OneStatementRequest {
+  draft: OrderDraft;
+  /** The cart as priced: the order is only written while the cart is still this version. */
+  cart: Cart;
+  keys: readonly LockKey[];
+  bounds: readonly CountBound[];
+  voucherId: string | null;
+  limitedConditionIds: readonly string[];
+}
+
+export type OneStatementOutcome =
+  | { status: 'placed'; order: Order; lines: OrderLine[] }
+  /** A count moved past its bound; nothing was written. */
+  | { status: 'stale'; counts: CartCounts }
+  | { status: 'cart_changed' };
+
+interface OutcomeJson {
+  status: OneStatementOutcome['status'];
+  order?: JsonRecord;
+  lines?: JsonRecord[];
+  counts?: CountsJson;
+}
+
+function outcomeOf(json: OutcomeJson | undefined): OneStatementOutcome {
+  if (json?.status === 'placed' && json.order && json.lines) {
+    return {
+      status: 'placed',
+      order: rowFromJson(orders, json.order),
+      lines: json.lines.map((line) => rowFromJson(orderLines, line)),
+    };
+  }
+  if (json?.status === 'stale') return { status: 'stale', counts: countsOf(json.counts) };
+  if (json?.status === 'cart_changed') return { status: 'cart_changed' };
+  throw new Error(`lanyard_place_order answered ${JSON.stringify(json)}`);
+}
+
+async function attempt(db: Database, request: OneStatementRequest): Promise<OneStatementOutcome> {
+  const { draft, cart } = request;
+  const order = { ...orderValues(draft), id: randomUUID() };
+  const lines = orderLineValues({ id: order.id, conferenceId: order.conferenceId }, draft);
+  const scope = countScopeOf(draft.conference, draft.buyerId, draft.lines, {
+    voucherId: request.voucherId,
+    limitedConditionIds: request.limitedConditionIds,
+  });
+  const [row] = await queryRows<{ outcome: OutcomeJson }>(
+    db,
+    sql`SELECT lanyard_place_order(${arrayOf(lockNamesOf(request.keys), 'text')},
+      ${countArgs(scope, draft.now)}, ${boundsJson(request.bounds)}::jsonb,
+      ${cart.id}::uuid, ${cart.updatedAt.toISOString()}::timestamptz,
+      ${JSON.stringify(rowToJson(orders, order))}::jsonb,
+      ${JSON.stringify(lines.map((line) => rowToJson(orderLines, line)))}::jsonb) AS outcome`,
+  );
+  return outcomeOf(row?.outcome);
+}
+
+/**
+ * D2.2 with no round trip under the lock: locks, counts, checks `bounds`, closes the cart and
+ * writes the order with its lines in one statement (migration 0006). It runs outside any
+ * transaction, so the statement is its own. A drawn reference that collides is drawn again.
+ */
+export async function placeInOneStatement(
+  db: Database,
+  request: OneStatementRequest,
+): Promise<OneStatementOutcome> {
+  for (let tries = 1; ; tries += 1) {
+    try {
+      return await attempt(db, request);
+    } catch (error) {
+      if (isPgError(error, SQLSTATE.capacityExceeded)) throw checkoutErrors('SOLD_OUT');
+      const collided = isPgError(error, SQLSTATE.uniqueViolation, 'reference');
+      if (!collided || tries >= MAX_REFERENCE_ATTEMPTS) throw error;
+    }
+  }
+}
