@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
+import { reusableQuery } from '../../db/reusable-query.ts';
 import { sessions, users } from '../../db/schema/index.ts';
 import { toPublicUser, type PublicUser } from './users.ts';
 
@@ -41,17 +42,23 @@ export interface SessionPrincipal {
   user: PublicUser;
 }
 
+// Every signed-in request starts here.
+const sessionById = reusableQuery((db) =>
+  db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql.placeholder('now'))))
+    .limit(1)
+    .prepare('session_by_id'),
+);
+
 export async function findSession(
   db: Database,
   token: string,
   now: Date,
 ): Promise<SessionPrincipal | undefined> {
-  const [row] = await db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, hashToken(token)), gt(sessions.expiresAt, now)))
-    .limit(1);
+  const [row] = await sessionById(db).execute({ id: hashToken(token), now });
   if (!row) return undefined;
   return {
     sessionId: row.session.id,
