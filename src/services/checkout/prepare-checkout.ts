@@ -11,7 +11,7 @@ import {
   loadCartVoucher,
   type CartLine,
 } from '../cart/index.ts';
-import { loadActiveConditions, loadBuyerFacts } from '../pricing/index.ts';
+import { loadPricingInputs } from '../pricing/index.ts';
 import { validateAnswers, type AnswerValue } from './answers.ts';
 import { consumptionKeys } from './consumption-keys.ts';
 import type { Billing } from './write-order.ts';
@@ -51,10 +51,9 @@ export async function prepareCheckout(
   const lines = await loadCartLines(db, cart.id);
   if (lines.length === 0) throw cartErrors('CART_EMPTY');
   const answers = await validateAnswers(db, request.conference.id, request.answers ?? {});
-  const [voucher, conditions, buyer] = await Promise.all([
+  const [voucher, { conditions, buyer }] = await Promise.all([
     loadCartVoucher(db, cart, request.now),
-    loadActiveConditions(db, request.conference.id, request.now),
-    loadBuyerFacts(db, request.buyerId, request.conference.id),
+    loadPricingInputs(db, request.conference.id, request.buyerId, request.now),
   ]);
   const limited = conditions.filter((c) => c.usageLimit > 0);
   const keys = consumptionKeys(

@@ -1,9 +1,7 @@
-import { sql } from 'drizzle-orm';
-import type { Database } from '../../db/client.ts';
-import { queryRows } from '../../db/raw.ts';
+import { sql, type SQL } from 'drizzle-orm';
 import type { BuyerFacts } from '../../domain/pricing/index.ts';
 
-interface FactsRow {
+export interface FactsRow {
   is_speaker: boolean;
   co_presents: boolean;
   group_ids: string[] | null;
@@ -11,17 +9,11 @@ interface FactsRow {
 }
 
 /**
- * Facts about the buyer that conditions need (COND-5..7), in one statement: this runs on every
- * cart view and checkout, so it must not cost a round trip per fact. The pricing engine never queries.
+ * Facts about the buyer that conditions need (COND-5..7), in one statement (with the
+ * conditions, see load-pricing-inputs.ts). The pricing engine never queries.
  */
-export async function loadBuyerFacts(
-  db: Database,
-  userId: string,
-  conferenceId: string,
-): Promise<BuyerFacts> {
-  const [row] = await queryRows<FactsRow>(
-    db,
-    sql`SELECT
+export function buyerFactsQuery(userId: string, conferenceId: string): SQL {
+  return sql`SELECT
       EXISTS (SELECT 1 FROM speakers s WHERE s.user_id = ${userId} AND s.conference_id = ${conferenceId}) AS is_speaker,
       EXISTS (
         SELECT 1 FROM speakers s
@@ -32,8 +24,10 @@ export async function loadBuyerFacts(
             WHERE gm.user_id = ${userId} AND gm.conference_id = ${conferenceId}) AS group_ids,
       ARRAY(SELECT DISTINCT l.ticket_type_id::text FROM order_lines l JOIN orders o ON o.id = l.order_id
             WHERE o.user_id = ${userId} AND o.conference_id = ${conferenceId}
-              AND o.status IN ('paid', 'partially_refunded') AND l.ticket_type_id IS NOT NULL) AS purchased`,
-  );
+              AND o.status IN ('paid', 'partially_refunded') AND l.ticket_type_id IS NOT NULL) AS purchased`;
+}
+
+export function buyerFactsOf(row: FactsRow | undefined): BuyerFacts {
   return {
     isSpeaker: row?.is_speaker ?? false,
     hasCoPresentedTalk: row?.co_presents ?? false,

@@ -1,11 +1,9 @@
-import { sql } from 'drizzle-orm';
-import type { Database } from '../../db/client.ts';
-import { queryRows } from '../../db/raw.ts';
+import { sql, type SQL } from 'drizzle-orm';
 import { money } from '../../domain/money.ts';
 import type { ConditionKind, DiscountType, PricingCondition } from '../../domain/pricing/index.ts';
 import { isOrderHoldingUses } from '../inventory/index.ts';
 
-interface ConditionRow {
+export interface ConditionRow {
   id: string;
   kind: ConditionKind;
   name: string;
@@ -39,18 +37,9 @@ function setOf(table: string, column: string) {
   );
 }
 
-/**
- * Active conditions of a conference with their sets and derived usage (D3.6), in one statement:
- * every cart view and checkout needs them.
- */
-export async function loadActiveConditions(
-  db: Database,
-  conferenceId: string,
-  now: Date,
-): Promise<PricingCondition[]> {
-  const rows = await queryRows<ConditionRow>(
-    db,
-    sql`SELECT c.id, c.kind, c.name, c.priority, c.created_at, c.is_active, c.discount_type, c.percent_off_bp,
+/** Active conditions of a conference with their sets and derived usage (D3.6). */
+export function activeConditionsQuery(conferenceId: string, now: Date): SQL {
+  return sql`SELECT c.id, c.kind, c.name, c.priority, c.created_at, c.is_active, c.discount_type, c.percent_off_bp,
         c.amount_off, c.max_quantity, c.start_time, c.end_time, c.usage_limit, c.is_presenter, c.is_copresenter,
         c.apply_to_tickets, c.apply_to_addons,
         CASE WHEN c.usage_limit = 0 THEN 0 ELSE (
@@ -62,9 +51,11 @@ export async function loadActiveConditions(
         ${setOf('discount_condition_groups', 'group_id')} AS group_ids,
         ${setOf('discount_condition_enabling_ticket_types', 'ticket_type_id')} AS enabling_ids
       FROM discount_conditions c
-      WHERE c.conference_id = ${conferenceId} AND c.is_active`,
-  );
-  return rows.map((row) => ({
+      WHERE c.conference_id = ${conferenceId} AND c.is_active`;
+}
+
+export function conditionOf(row: ConditionRow): PricingCondition {
+  return {
     id: row.id,
     kind: row.kind,
     name: row.name,
@@ -87,5 +78,5 @@ export async function loadActiveConditions(
     addonIds: row.addon_ids,
     groupIds: row.group_ids,
     enablingTicketTypeIds: row.enabling_ids,
-  }));
+  };
 }

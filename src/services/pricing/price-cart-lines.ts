@@ -6,8 +6,7 @@ import {
   type PricingLine,
   type PricingVoucher,
 } from '../../domain/pricing/index.ts';
-import { loadBuyerFacts } from './load-buyer-facts.ts';
-import { loadActiveConditions } from './load-conditions.ts';
+import { loadPricingInputs } from './load-pricing-inputs.ts';
 
 export interface PriceableLine {
   itemId: string;
@@ -38,10 +37,7 @@ export async function priceCartLines(
   voucher: PricingVoucher | null,
   now: Date,
 ): Promise<PriceBreakdown> {
-  const [conditions, buyer] = await Promise.all([
-    loadActiveConditions(db, conferenceId, now),
-    loadBuyerFacts(db, buyerId, conferenceId),
-  ]);
+  const { conditions, buyer } = await loadPricingInputs(db, conferenceId, buyerId, now);
   return priceCart({
     lines: toPricingLines(lines),
     conditions,

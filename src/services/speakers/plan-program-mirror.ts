@@ -28,7 +28,7 @@ export interface ProgramMirror {
 /**
  * What the `speakers`, `talks` and `talk_speakers` tables should hold after a sync: talks in
  * `PROGRAM_STATES`, and the speakers on at least one of them. A speaker record therefore means
- * "presents at this conference", which is what `loadBuyerFacts` reads as `isSpeaker`, and a
+ * "presents at this conference", which is what `loadPricingInputs` reads as `isSpeaker`, and a
  * talk with two linked speakers is what it reads as co-presenting. Codes are deduplicated (last
  * wins), as a list that changes while it is paged can repeat an item.
  */
