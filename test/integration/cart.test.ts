@@ -36,6 +36,25 @@ describeEachBackend('cart', (ctx) => {
     clock = NOW;
   });
 
+  it('CART-6 concurrent adds by one buyer never push a line past the per-user limit', async () => {
+    clock = NOW;
+    const { conference, client } = await setup();
+    const ticket = await makeTicketType(ctx.db, conference, { limitPerUser: 3 });
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => client.addTicket(ticket.id, 1)),
+    );
+    const accepted = answers.filter((a) => a.statusCode === 200);
+    // Each add was checked against the cart it was written to: none was lost or let through.
+    for (const refused of answers.filter((a) => a.statusCode !== 200)) {
+      expect(['PER_USER_LIMIT', 'BUSY']).toContain(refused.json().error.code);
+    }
+    const cart = (await client.cart()).json();
+    expect(cart.lines).toHaveLength(1);
+    expect(cart.lines[0].quantity).toBe(accepted.length);
+    expect(accepted.length).toBeGreaterThanOrEqual(1);
+    expect(accepted.length).toBeLessThanOrEqual(3);
+  });
+
   it('CART-6 refuses a product of another conference and a zero quantity', async () => {
     const { client } = await setup();
     const other = await makeConference(ctx.db);

@@ -154,6 +154,26 @@ describeEachBackend('checkout', (ctx) => {
     expect(await ctx.db.select().from(orders).where(eq(orders.userId, buyer.id))).toHaveLength(1);
   });
 
+  it('D4.2 a key clicked four times at once makes one order, and a new cart does not reuse it', async () => {
+    const conference = await makeConference(ctx.db);
+    const ticket = await makeTicketType(ctx.db, conference);
+    const { buyer, client } = await buyerIn(conference);
+    await client.addTicket(ticket.id);
+    const clicks = await Promise.all(
+      Array.from({ length: 4 }, () => client.checkout({}, 'click-0002')),
+    );
+    const references = new Set(clicks.map((c) => c.json().reference as string));
+    expect(clicks.map((c) => c.statusCode).sort()).toEqual([200, 200, 200, 201]);
+    expect(references.size).toBe(1);
+    // The same key with a new cart answers with the first order and leaves the new cart alone.
+    await client.addTicket(ticket.id);
+    const reused = await client.checkout({}, 'click-0002');
+    expect(reused.statusCode).toBe(200);
+    expect(references.has(reused.json().reference)).toBe(true);
+    expect(await ctx.db.select().from(orders).where(eq(orders.userId, buyer.id))).toHaveLength(1);
+    expect((await client.cart()).json().lines).toHaveLength(1);
+  });
+
   it('CHK-2 an empty cart cannot be checked out', async () => {
     const conference = await makeConference(ctx.db);
     const { client } = await buyerIn(conference);

@@ -1,12 +1,15 @@
-import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { isPgError, SQLSTATE } from '../../db/pg-errors.ts';
-import { cartItems, type Conference } from '../../db/schema/index.ts';
-import { withTx } from '../../db/transactions.ts';
+import type { Conference } from '../../db/schema/index.ts';
 import { findStockViolation } from '../../domain/stock-rules.ts';
-import { loadCartState, type CartState } from './cart-state.ts';
+import { commonErrors } from '../common/errors.ts';
+import { cartLineOf, findOpenCartWithLines, loadProductLine, type CartLine } from './cart-lines.ts';
+import type { CartState } from './cart-state.ts';
 import { cartErrors, stockViolationError } from './errors.ts';
-import { assertCartOpen, openCartForChange, touchCart } from './open-cart.ts';
+import { expireLapsedCart, isLapsed } from './open-cart.ts';
+import { loadStockFacts } from './stock-facts.ts';
+import { loadCartVoucher, voucherGateOf } from './voucher-gate.ts';
+import { writeCartItem } from './write-cart-item.ts';
 
 export interface AddItemInput {
   userId: string;
@@ -17,56 +20,75 @@ export interface AddItemInput {
   now: Date;
 }
 
+/** Concurrent changes to the same cart keep winning: let the buyer try again. */
+const MAX_ATTEMPTS = 3;
+
 /**
- * CART-6 / CART-10: add units of a ticket type or add-on. The line is upserted atomically
- * (LOCK-3) and the desired total is then checked with the same stock rule checkout uses (D2.4);
- * a violation rolls the whole change back.
+ * CART-6 / CART-10: add units of a ticket type or add-on. The desired cart is checked with the
+ * same stock rule checkout uses (D2.4) BEFORE anything is written, so a refusal writes nothing;
+ * the line is then written in one statement only if the cart is still the one that was checked
+ * (`writeCartItem`), else read and checked again. Carts reserve nothing (D2.5): checkout checks
+ * everything again under its locks.
  */
 export async function addItemToCart(db: Database, input: AddItemInput): Promise<CartState> {
   if (!Number.isInteger(input.quantity) || input.quantity < 1) throw cartErrors('QTY_TOO_SMALL');
   const notFound = () => cartErrors('PRODUCT_NOT_FOUND', { productId: input.productId });
-  try {
-    return await withTx(db, async (tx) => {
-      const { cart, created } = await openCartForChange(
-        tx,
-        input.userId,
-        input.conference,
-        input.now,
-      );
-      assertCartOpen(cart, input.now);
-      const column = input.kind === 'ticket' ? cartItems.ticketTypeId : cartItems.addonId;
-      await tx
-        .insert(cartItems)
-        .values({
-          cartId: cart.id,
-          conferenceId: input.conference.id,
-          quantity: input.quantity,
-          // The database clock, not the request's: line order (W-25) must follow real insertion order.
-          ...(input.kind === 'ticket'
-            ? { ticketTypeId: input.productId }
-            : { addonId: input.productId }),
-        })
-        .onConflictDoUpdate({
-          target: [cartItems.cartId, column],
-          targetWhere: sql`${column} IS NOT NULL`,
-          set: { quantity: sql`${cartItems.quantity} + excluded.quantity` },
-        });
-      const state = await loadCartState(tx, cart, input.userId, input.conference, input.now);
-      const line = state.lines.find((l) => l.product.id === input.productId);
-      // CART-6 #3: a product of another conference is "not found" here, never added.
-      if (!line || line.conferenceId !== input.conference.id) throw notFound();
-      const violation = findStockViolation(
-        state.lines,
-        state.facts,
-        (l) => l.product.id === input.productId,
-      );
-      if (violation) throw stockViolationError(violation);
-      // A cart created by this request already carries this moment's version and expiry.
-      if (created) return state;
-      return { ...state, cart: await touchCart(tx, cart, input.conference, input.now, true) };
-    });
-  } catch (error) {
-    if (isPgError(error, SQLSTATE.foreignKeyViolation)) throw notFound();
-    throw error;
+  const { conference, userId, now } = input;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+    let open = await findOpenCartWithLines(db, userId, conference.id);
+    if (open && isLapsed(open.cart, now)) {
+      // CART-3: a lapsed cart ends here and the add starts a new one.
+      await expireLapsedCart(db, open.cart, now);
+      open = undefined;
+    }
+    const lines = open?.lines ?? [];
+    const current = lines.find((l) => l.kind === input.kind && l.product.id === input.productId);
+    const product = current ?? (await loadProductLine(db, input.kind, input.productId));
+    // CART-6 #3: a product of another conference is "not found" here, never added.
+    if (!product || product.conferenceId !== conference.id) throw notFound();
+    const added = current
+      ? { ...current, quantity: current.quantity + input.quantity }
+      : cartLineOf({ id: '', quantity: input.quantity, createdAt: now }, product);
+    const desired: CartLine[] = current
+      ? lines.map((l) => (l === current ? added : l))
+      : [...lines, added];
+    const voucher = open ? await loadCartVoucher(db, open.cart, now) : null;
+    const facts = await loadStockFacts(
+      db,
+      conference,
+      userId,
+      desired,
+      voucherGateOf(voucher, now),
+      now,
+    );
+    const violation = findStockViolation(desired, facts, (l) => l === added);
+    if (violation) throw stockViolationError(violation);
+    let written;
+    try {
+      written = await writeCartItem(db, {
+        cart: open?.cart ?? null,
+        userId,
+        conferenceId: conference.id,
+        cartExpiryMinutes: conference.cartExpiryMinutes,
+        kind: input.kind,
+        productId: input.productId,
+        quantity: input.quantity,
+        checkedQuantity: current?.quantity ?? 0,
+        now,
+      });
+    } catch (error) {
+      // The product was deleted between the check and the write.
+      if (isPgError(error, SQLSTATE.foreignKeyViolation)) throw notFound();
+      throw error;
+    }
+    if (!written) continue;
+    const line = cartLineOf(written.item, product);
+    return {
+      cart: written.cart,
+      lines: desired.map((l) => (l === added ? line : l)),
+      voucher,
+      facts,
+    };
   }
+  throw commonErrors('BUSY');
 }

@@ -1,6 +1,18 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { addonRequiredTicketTypes, addons, cartItems, ticketTypes } from '../../db/schema/index.ts';
+import { rowFromJson, type JsonRecord } from '../../db/json-rows.ts';
+import { queryRows } from '../../db/raw.ts';
+import {
+  addonRequiredTicketTypes,
+  addons,
+  cartItems,
+  carts,
+  ticketTypes,
+  type Addon,
+  type Cart,
+  type CartItem,
+  type TicketType,
+} from '../../db/schema/index.ts';
 import { money, type Money } from '../../domain/money.ts';
 import type { StockLine } from '../../domain/stock-rules.ts';
 
@@ -12,6 +24,44 @@ export type CartLine = StockLine & {
   unitPrice: Money;
   createdAt: Date;
 };
+
+/** What a line shows of its product, before it is a line of any cart. */
+export type ProductLine = CartLine extends infer L
+  ? L extends CartLine
+    ? Omit<L, 'itemId' | 'quantity' | 'createdAt'>
+    : never
+  : never;
+
+function productLineOf(
+  ticket: TicketType | null,
+  addon: Addon | null,
+  requiredTicketTypeIds: string[],
+): ProductLine | null {
+  if (ticket) {
+    return {
+      kind: 'ticket',
+      product: ticket,
+      slug: ticket.slug,
+      conferenceId: ticket.conferenceId,
+      unitPrice: money(ticket.price),
+    };
+  }
+  if (!addon) return null;
+  return {
+    kind: 'addon',
+    product: { ...addon, requiredTicketTypeIds },
+    slug: addon.slug,
+    conferenceId: addon.conferenceId,
+    unitPrice: money(addon.price),
+  };
+}
+
+export function cartLineOf(
+  item: Pick<CartItem, 'id' | 'quantity' | 'createdAt'>,
+  product: ProductLine,
+): CartLine {
+  return { ...product, itemId: item.id, quantity: item.quantity, createdAt: item.createdAt };
+}
 
 /** Lines in creation order, which decides pricing ties (W-25). */
 export async function loadCartLines(db: Database, cartId: string): Promise<CartLine[]> {
@@ -30,28 +80,82 @@ export async function loadCartLines(db: Database, cartId: string): Promise<CartL
           .select()
           .from(addonRequiredTicketTypes)
           .where(inArray(addonRequiredTicketTypes.addonId, addonIds));
-  return rows.map(({ item, ticket, addon }): CartLine => {
-    const base = { itemId: item.id, quantity: item.quantity, createdAt: item.createdAt };
-    if (ticket)
-      return {
-        ...base,
-        kind: 'ticket',
-        product: ticket,
-        slug: ticket.slug,
-        conferenceId: ticket.conferenceId,
-        unitPrice: money(ticket.price),
-      };
-    if (!addon) throw new Error(`cart item ${item.id} has no product`);
-    const requiredTicketTypeIds = requirements
-      .filter((r) => r.addonId === addon.id)
-      .map((r) => r.ticketTypeId);
-    return {
-      ...base,
-      kind: 'addon',
-      product: { ...addon, requiredTicketTypeIds },
-      slug: addon.slug,
-      conferenceId: addon.conferenceId,
-      unitPrice: money(addon.price),
-    };
+  return rows.map(({ item, ticket, addon }) => {
+    const required = requirements.filter((r) => r.addonId === addon?.id).map((r) => r.ticketTypeId);
+    const product = productLineOf(ticket, addon, required);
+    if (!product) throw new Error(`cart item ${item.id} has no product`);
+    return cartLineOf(item, product);
   });
+}
+
+interface LineJson {
+  item: JsonRecord;
+  ticket: JsonRecord | null;
+  addon: JsonRecord | null;
+  requires: string[];
+}
+
+/** A line's item, product and add-on requirements as JSON, for the one-statement reads below. */
+const LINE_JSON = sql.raw(`jsonb_build_object('item', to_jsonb(i.*), 'ticket', to_jsonb(t.*),
+  'addon', to_jsonb(a.*), 'requires', (SELECT coalesce(jsonb_agg(r.ticket_type_id), '[]'::jsonb)
+    FROM addon_required_ticket_types r WHERE r.addon_id = a.id))`);
+
+function lineFromJson(json: LineJson): CartLine {
+  const item = rowFromJson(cartItems, json.item);
+  const product = productLineOf(
+    json.ticket && rowFromJson(ticketTypes, json.ticket),
+    json.addon && rowFromJson(addons, json.addon),
+    json.requires,
+  );
+  if (!product) throw new Error(`cart item ${item.id} has no product`);
+  return cartLineOf(item, product);
+}
+
+/**
+ * The buyer's open cart with its lines in ONE statement (add-to-cart and checkout both start
+ * here; in a ticket rush every round trip costs CPU on both sides).
+ */
+export async function findOpenCartWithLines(
+  db: Database,
+  userId: string,
+  conferenceId: string,
+): Promise<{ cart: Cart; lines: CartLine[] } | undefined> {
+  const [row] = await queryRows<{ cart: JsonRecord; lines: LineJson[] }>(
+    db,
+    sql`SELECT to_jsonb(c.*) AS cart,
+        (SELECT coalesce(jsonb_agg(${LINE_JSON} ORDER BY i.created_at, i.id), '[]'::jsonb)
+         FROM cart_items i LEFT JOIN ticket_types t ON t.id = i.ticket_type_id
+           LEFT JOIN addons a ON a.id = i.addon_id
+         WHERE i.cart_id = c.id) AS lines
+      FROM carts c
+      WHERE c.user_id = ${userId} AND c.conference_id = ${conferenceId}
+        AND c.status = 'open' AND c.kind = 'online'
+      ORDER BY c.created_at DESC LIMIT 1`,
+  );
+  if (!row) return undefined;
+  return { cart: rowFromJson(carts, row.cart), lines: row.lines.map(lineFromJson) };
+}
+
+/** A ticket type or add-on as a line would show it, or null when there is no such product. */
+export async function loadProductLine(
+  db: Database,
+  kind: 'ticket' | 'addon',
+  productId: string,
+): Promise<ProductLine | null> {
+  const [row] = await queryRows<Omit<LineJson, 'item'>>(
+    db,
+    kind === 'ticket'
+      ? sql`SELECT to_jsonb(t.*) AS ticket, NULL::jsonb AS addon, '[]'::jsonb AS requires
+          FROM ticket_types t WHERE t.id = ${productId}`
+      : sql`SELECT NULL::jsonb AS ticket, to_jsonb(a.*) AS addon,
+            (SELECT coalesce(jsonb_agg(r.ticket_type_id), '[]'::jsonb)
+             FROM addon_required_ticket_types r WHERE r.addon_id = a.id) AS requires
+          FROM addons a WHERE a.id = ${productId}`,
+  );
+  if (!row) return null;
+  return productLineOf(
+    row.ticket && rowFromJson(ticketTypes, row.ticket),
+    row.addon && rowFromJson(addons, row.addon),
+    row.requires,
+  );
 }

@@ -55,12 +55,7 @@ export async function openCartForChange(
   const current = await findOpenCart(db, userId, conference.id);
   // The common case costs one statement: an open cart that has not lapsed.
   if (current && !isLapsed(current, now)) return { cart: current, created: false };
-  if (current) {
-    await db
-      .update(carts)
-      .set({ status: 'expired', updatedAt: now })
-      .where(and(openCartOf(userId, conference.id), lt(carts.expiresAt, now)));
-  }
+  if (current) await expireLapsedCart(db, current, now);
   const [created] = await db
     .insert(carts)
     .values({
@@ -79,7 +74,15 @@ export async function openCartForChange(
   return { cart: raced, created: false };
 }
 
-function isLapsed(cart: Cart, now: Date): boolean {
+/** CART-3: a lapsed open cart is expired, never reopened; a new cart takes its place. */
+export async function expireLapsedCart(db: Database, cart: Cart, now: Date): Promise<void> {
+  await db
+    .update(carts)
+    .set({ status: 'expired', updatedAt: now })
+    .where(and(openCartOf(cart.userId, cart.conferenceId), lt(carts.expiresAt, now)));
+}
+
+export function isLapsed(cart: Cart, now: Date): boolean {
   return cart.expiresAt !== null && cart.expiresAt.getTime() < now.getTime();
 }
 

@@ -56,8 +56,9 @@ async function replayOf(
  * locks (commit-order.ts). Zero totals complete at once (D4.5); store credit pays when asked.
  */
 export async function placeOrder(db: Database, input: PlaceOrderInput): Promise<PlaceOrderResult> {
-  const replay = await findByIdempotencyKey(db, input);
-  if (replay) return replayOf(db, input, replay);
+  // A repeated key finds no open cart (the first request closed it) or collides on the key's
+  // unique index; either way it ends in the catch below, which answers with the first order.
+  // So the common first request does not pay a lookup.
   try {
     const prepared = await prepareCheckout(db, input);
     // The per-process queue wraps the whole transaction: a checkout waiting its turn must not hold
@@ -77,7 +78,7 @@ export async function placeOrder(db: Database, input: PlaceOrderInput): Promise<
       : await getBuyerOrderOrThrow(db, input.buyerId, input.conference.id, placed.order.reference);
     return { order: placed.order, replayed: false, detail };
   } catch (error) {
-    // A double click: the first request closed the cart and made the order; answer with it.
+    // The same key again (a double click, a retry): answer with the order it already made.
     const replayAfterRace = await findByIdempotencyKey(db, input);
     if (replayAfterRace) return replayOf(db, input, replayAfterRace);
     throw error;

@@ -6,8 +6,7 @@ import { isConferenceOnSale } from '../../domain/sale-state.ts';
 import {
   assertCartOpen,
   cartErrors,
-  findOpenCart,
-  loadCartLines,
+  findOpenCartWithLines,
   loadCartVoucher,
   type CartLine,
 } from '../cart/index.ts';
@@ -45,10 +44,10 @@ export async function prepareCheckout(
   request: CheckoutRequest,
 ): Promise<PreparedCheckout> {
   if (!isConferenceOnSale(request.conference, request.now)) throw cartErrors('CONFERENCE_CLOSED');
-  const cart = await findOpenCart(db, request.buyerId, request.conference.id);
-  if (!cart) throw cartErrors('CART_EMPTY');
+  const open = await findOpenCartWithLines(db, request.buyerId, request.conference.id);
+  if (!open) throw cartErrors('CART_EMPTY');
+  const { cart, lines } = open;
   assertCartOpen(cart, request.now);
-  const lines = await loadCartLines(db, cart.id);
   if (lines.length === 0) throw cartErrors('CART_EMPTY');
   const answers = await validateAnswers(db, request.conference.id, request.answers ?? {});
   const [voucher, { conditions, buyer }] = await Promise.all([
