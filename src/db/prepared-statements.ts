@@ -26,8 +26,17 @@ function hasParameters(config: QueryConfigLike, values: unknown): boolean {
   return Array.isArray(list) && list.length > 0;
 }
 
+// Hashing every query's text showed up in the profile; the texts are few.
+const names = new Map<string, string>();
+
 export function statementName(text: string): string {
-  return `ly_${createHash('sha1').update(text).digest('base64url')}`;
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `ly_${createHash('sha1').update(text).digest('base64url')}`;
+    if (names.size >= MAX_NAMED * 10) names.clear();
+    names.set(text, name);
+  }
+  return name;
 }
 
 export class PreparingClient extends pg.Client {

@@ -1,2 +1,2 @@
 export { ensureAttendee } from './ensure-attendee.ts';
-export { listActiveQuestions } from './list-questions.ts';
+export { activeQuestionsRead, listActiveQuestions } from './list-questions.ts';

@@ -1,27 +1,22 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { reusableQuery } from '../../db/reusable-query.ts';
+import { rowFromJson, type JsonRecord } from '../../db/json-rows.ts';
+import { readOne, type JsonRead } from '../../db/read-together.ts';
 import { attendeeQuestions, type AttendeeQuestion } from '../../db/schema/index.ts';
 
-// Every checkout validates its answers against these.
-const activeQuestions = reusableQuery((db) =>
-  db
-    .select()
-    .from(attendeeQuestions)
-    .where(
-      and(
-        eq(attendeeQuestions.conferenceId, sql.placeholder('conferenceId')),
-        eq(attendeeQuestions.isActive, true),
-      ),
-    )
-    .orderBy(asc(attendeeQuestions.sortOrder), asc(attendeeQuestions.createdAt))
-    .prepare('active_attendee_questions'),
-);
-
 /** The conference's active attendee questions in display order: what checkout asks and accepts. */
+export function activeQuestionsRead(conferenceId: string): JsonRead<AttendeeQuestion[]> {
+  return {
+    json: sql`SELECT coalesce(jsonb_agg(to_jsonb(q.*) ORDER BY q.sort_order, q.created_at), '[]'::jsonb)
+      FROM attendee_questions q WHERE q.conference_id = ${conferenceId} AND q.is_active`,
+    decode: (value) =>
+      ((value ?? []) as JsonRecord[]).map((row) => rowFromJson(attendeeQuestions, row)),
+  };
+}
+
 export function listActiveQuestions(
   db: Database,
   conferenceId: string,
 ): Promise<AttendeeQuestion[]> {
-  return activeQuestions(db).execute({ conferenceId });
+  return readOne(db, activeQuestionsRead(conferenceId));
 }

@@ -3,11 +3,13 @@ import { isPgError, SQLSTATE } from '../../db/pg-errors.ts';
 import type { Conference } from '../../db/schema/index.ts';
 import { findStockViolation } from '../../domain/stock-rules.ts';
 import { commonErrors } from '../common/errors.ts';
-import { cartLineOf, findOpenCartWithLines, loadProductLine, type CartLine } from './cart-lines.ts';
+import { readTogether } from '../../db/read-together.ts';
+import { pricingInputsRead } from '../pricing/index.ts';
+import { cartLineOf, openCartRead, productRead, type CartLine } from './cart-lines.ts';
 import type { CartState } from './cart-state.ts';
 import { cartErrors, stockViolationError } from './errors.ts';
 import { expireLapsedCart, isLapsed } from './open-cart.ts';
-import { loadStockFacts } from './stock-facts.ts';
+import { openCartCountsRead, stockFactsOf } from './stock-facts.ts';
 import { loadCartVoucher, voucherGateOf } from './voucher-gate.ts';
 import { writeCartItem } from './write-cart-item.ts';
 
@@ -35,7 +37,14 @@ export async function addItemToCart(db: Database, input: AddItemInput): Promise<
   const notFound = () => cartErrors('PRODUCT_NOT_FOUND', { productId: input.productId });
   const { conference, userId, now } = input;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-    let open = await findOpenCartWithLines(db, userId, conference.id);
+    // One round trip: the cart, the product, the counts for both, and what pricing needs.
+    const read = await readTogether(db, {
+      open: openCartRead(userId, conference.id),
+      product: productRead(input.kind, input.productId),
+      counts: openCartCountsRead(conference, userId, input, now),
+      pricing: pricingInputsRead(conference.id, userId, now),
+    });
+    let open = read.open;
     if (open && isLapsed(open.cart, now)) {
       // CART-3: a lapsed cart ends here and the add starts a new one.
       await expireLapsedCart(db, open.cart, now);
@@ -43,7 +52,7 @@ export async function addItemToCart(db: Database, input: AddItemInput): Promise<
     }
     const lines = open?.lines ?? [];
     const current = lines.find((l) => l.kind === input.kind && l.product.id === input.productId);
-    const product = current ?? (await loadProductLine(db, input.kind, input.productId));
+    const product = current ?? read.product;
     // CART-6 #3: a product of another conference is "not found" here, never added.
     if (!product || product.conferenceId !== conference.id) throw notFound();
     const added = current
@@ -53,14 +62,7 @@ export async function addItemToCart(db: Database, input: AddItemInput): Promise<
       ? lines.map((l) => (l === current ? added : l))
       : [...lines, added];
     const voucher = open ? await loadCartVoucher(db, open.cart, now) : null;
-    const facts = await loadStockFacts(
-      db,
-      conference,
-      userId,
-      desired,
-      voucherGateOf(voucher, now),
-      now,
-    );
+    const facts = stockFactsOf(conference, read.counts, voucherGateOf(voucher, now), now);
     const violation = findStockViolation(desired, facts, (l) => l === added);
     if (violation) throw stockViolationError(violation);
     let written;
@@ -88,6 +90,7 @@ export async function addItemToCart(db: Database, input: AddItemInput): Promise<
       lines: desired.map((l) => (l === added ? line : l)),
       voucher,
       facts,
+      pricing: read.pricing,
     };
   }
   throw commonErrors('BUSY');

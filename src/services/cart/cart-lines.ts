@@ -1,7 +1,7 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { rowFromJson, type JsonRecord } from '../../db/json-rows.ts';
-import { queryRows } from '../../db/raw.ts';
+import { readOne, type JsonRead } from '../../db/read-together.ts';
 import {
   addonRequiredTicketTypes,
   addons,
@@ -111,51 +111,69 @@ function lineFromJson(json: LineJson): CartLine {
   return cartLineOf(item, product);
 }
 
-/**
- * The buyer's open cart with its lines in ONE statement (add-to-cart and checkout both start
- * here; in a ticket rush every round trip costs CPU on both sides).
- */
-export async function findOpenCartWithLines(
-  db: Database,
+export interface OpenCartWithLines {
+  cart: Cart;
+  lines: CartLine[];
+}
+
+/** The buyer's latest open online cart (D4.1), as SQL for the reads below. */
+export function openCartIdSql(userId: string, conferenceId: string): SQL {
+  return sql`SELECT c.id FROM carts c
+    WHERE c.user_id = ${userId} AND c.conference_id = ${conferenceId}
+      AND c.status = 'open' AND c.kind = 'online'
+    ORDER BY c.created_at DESC LIMIT 1`;
+}
+
+/** The buyer's open cart with its lines as one JSON value (see readTogether). */
+export function openCartRead(
   userId: string,
   conferenceId: string,
-): Promise<{ cart: Cart; lines: CartLine[] } | undefined> {
-  const [row] = await queryRows<{ cart: JsonRecord; lines: LineJson[] }>(
-    db,
-    sql`SELECT to_jsonb(c.*) AS cart,
+): JsonRead<OpenCartWithLines | undefined> {
+  return {
+    json: sql`SELECT jsonb_build_object('cart', to_jsonb(c.*), 'lines',
         (SELECT coalesce(jsonb_agg(${LINE_JSON} ORDER BY i.created_at, i.id), '[]'::jsonb)
          FROM cart_items i LEFT JOIN ticket_types t ON t.id = i.ticket_type_id
            LEFT JOIN addons a ON a.id = i.addon_id
-         WHERE i.cart_id = c.id) AS lines
-      FROM carts c
-      WHERE c.user_id = ${userId} AND c.conference_id = ${conferenceId}
-        AND c.status = 'open' AND c.kind = 'online'
-      ORDER BY c.created_at DESC LIMIT 1`,
-  );
-  if (!row) return undefined;
-  return { cart: rowFromJson(carts, row.cart), lines: row.lines.map(lineFromJson) };
+         WHERE i.cart_id = c.id))
+      FROM carts c WHERE c.id = (${openCartIdSql(userId, conferenceId)})`,
+    decode: (value) => {
+      if (value === null) return undefined;
+      const row = value as { cart: JsonRecord; lines: LineJson[] };
+      return { cart: rowFromJson(carts, row.cart), lines: row.lines.map(lineFromJson) };
+    },
+  };
 }
 
-/** A ticket type or add-on as a line would show it, or null when there is no such product. */
-export async function loadProductLine(
+export function findOpenCartWithLines(
   db: Database,
+  userId: string,
+  conferenceId: string,
+): Promise<OpenCartWithLines | undefined> {
+  return readOne(db, openCartRead(userId, conferenceId));
+}
+
+/** A ticket type or add-on as a line would show it (null: no such product), as one JSON value. */
+export function productRead(
   kind: 'ticket' | 'addon',
   productId: string,
-): Promise<ProductLine | null> {
-  const [row] = await queryRows<Omit<LineJson, 'item'>>(
-    db,
-    kind === 'ticket'
-      ? sql`SELECT to_jsonb(t.*) AS ticket, NULL::jsonb AS addon, '[]'::jsonb AS requires
-          FROM ticket_types t WHERE t.id = ${productId}`
-      : sql`SELECT NULL::jsonb AS ticket, to_jsonb(a.*) AS addon,
-            (SELECT coalesce(jsonb_agg(r.ticket_type_id), '[]'::jsonb)
-             FROM addon_required_ticket_types r WHERE r.addon_id = a.id) AS requires
-          FROM addons a WHERE a.id = ${productId}`,
-  );
-  if (!row) return null;
-  return productLineOf(
-    row.ticket && rowFromJson(ticketTypes, row.ticket),
-    row.addon && rowFromJson(addons, row.addon),
-    row.requires,
-  );
+): JsonRead<ProductLine | null> {
+  return {
+    json:
+      kind === 'ticket'
+        ? sql`SELECT jsonb_build_object('ticket', to_jsonb(t.*), 'addon', NULL, 'requires', '[]'::jsonb)
+            FROM ticket_types t WHERE t.id = ${productId}`
+        : sql`SELECT jsonb_build_object('ticket', NULL, 'addon', to_jsonb(a.*), 'requires',
+              (SELECT coalesce(jsonb_agg(r.ticket_type_id), '[]'::jsonb)
+               FROM addon_required_ticket_types r WHERE r.addon_id = a.id))
+            FROM addons a WHERE a.id = ${productId}`,
+    decode: (value) => {
+      if (value === null) return null;
+      const row = value as Omit<LineJson, 'item'>;
+      return productLineOf(
+        row.ticket && rowFromJson(ticketTypes, row.ticket),
+        row.addon && rowFromJson(addons, row.addon),
+        row.requires,
+      );
+    },
+  };
 }

@@ -2,6 +2,7 @@ import type { Database } from '../../db/client.ts';
 import type { Cart, Conference } from '../../db/schema/index.ts';
 import type { PricingVoucher } from '../../domain/pricing/index.ts';
 import type { StockFacts } from '../../domain/stock-rules.ts';
+import type { PricingInputs } from '../pricing/index.ts';
 import { loadCartLines, type CartLine } from './cart-lines.ts';
 import { loadStockFacts } from './stock-facts.ts';
 import { loadCartVoucher, voucherGateOf } from './voucher-gate.ts';
@@ -12,6 +13,8 @@ export interface CartState {
   lines: CartLine[];
   voucher: PricingVoucher | null;
   facts: StockFacts;
+  /** Conditions and buyer facts when the change already read them (the view then prices with them). */
+  pricing?: PricingInputs;
 }
 
 export async function loadCartState(

@@ -2,8 +2,12 @@ import type { Database } from '../../db/client.ts';
 import type { Conference } from '../../db/schema/index.ts';
 import type { StockFacts, StockLine, VoucherGate } from '../../domain/stock-rules.ts';
 import type { LockKey } from '../../db/locks.ts';
+import { sql } from 'drizzle-orm';
+import type { JsonRead } from '../../db/read-together.ts';
+import { openCartIdSql } from './cart-lines.ts';
 import {
   countForCart,
+  countsRead,
   lockAndCountForCart,
   type CartCountScope,
   type CartCounts,
@@ -15,6 +19,39 @@ export interface CountScopeOptions {
   excludeOrderId?: string | null;
   /** Take these consumption locks first, in the same statement (checkout, D2.2). */
   lockFirst?: readonly LockKey[];
+}
+
+/**
+ * Counts for the buyer's open cart plus a product about to be added, as one JSON value, so that
+ * add-to-cart reads the cart and its counts in the same statement. Stock only: the voucher's own
+ * uses come with the voucher.
+ */
+export function openCartCountsRead(
+  conference: Conference,
+  buyerId: string,
+  adding: { kind: 'ticket' | 'addon'; productId: string },
+  now: Date,
+): JsonRead<CartCounts> {
+  const cartId = openCartIdSql(buyerId, conference.id);
+  const idsOf = (kind: 'ticket' | 'addon') => {
+    const column = sql.identifier(kind === 'ticket' ? 'ticket_type_id' : 'addon_id');
+    const inCart = sql`ARRAY(SELECT i.${column} FROM cart_items i
+      WHERE i.cart_id = (${cartId}) AND i.${column} IS NOT NULL)`;
+    return adding.kind === kind ? sql`${inCart} || ARRAY[${adding.productId}]::uuid[]` : inCart;
+  };
+  return countsRead(
+    {
+      conferenceId: conference.id,
+      buyerId,
+      ticketTypeIds: idsOf('ticket'),
+      addonIds: idsOf('addon'),
+      venue: conference.totalCapacity > 0,
+      voucherId: null,
+      limitedConditionIds: [],
+      excludeOrderId: null,
+    },
+    now,
+  );
 }
 
 /** Exactly the products in the cart (and the venue when capped), never the whole conference. */

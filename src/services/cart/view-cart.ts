@@ -1,9 +1,9 @@
 import type { Database } from '../../db/client.ts';
 import type { Cart, Conference } from '../../db/schema/index.ts';
 import type { DomainError } from '../../domain/errors.ts';
-import type { PriceBreakdown } from '../../domain/pricing/index.ts';
+import { priceCart, type PriceBreakdown } from '../../domain/pricing/index.ts';
 import { findStockViolation } from '../../domain/stock-rules.ts';
-import { priceCartLines } from '../pricing/index.ts';
+import { loadPricingInputs, toPricingLines } from '../pricing/index.ts';
 import type { CartLine } from './cart-lines.ts';
 import { loadCartState, type CartState } from './cart-state.ts';
 import { stockViolationError } from './errors.ts';
@@ -36,7 +36,15 @@ export async function cartViewOf(
   conference: Conference,
 ): Promise<CartView> {
   const { cart, lines, voucher, facts } = state;
-  const pricing = await priceCartLines(db, conference.id, buyerId, lines, voucher, facts.now);
+  const { conditions, buyer } =
+    state.pricing ?? (await loadPricingInputs(db, conference.id, buyerId, facts.now));
+  const pricing = priceCart({
+    lines: toPricingLines(lines),
+    conditions,
+    voucher,
+    buyer,
+    now: facts.now,
+  });
   const problems = lines.flatMap((line) => {
     const violation = findStockViolation(lines, facts, (l) => l.itemId === line.itemId);
     return violation ? [problemOf(line.itemId, stockViolationError(violation))] : [];

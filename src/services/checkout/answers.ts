@@ -1,5 +1,4 @@
-import type { Database } from '../../db/client.ts';
-import { listActiveQuestions } from '../attendees/index.ts';
+import type { AttendeeQuestion } from '../../db/schema/index.ts';
 import { checkoutErrors } from './errors.ts';
 
 export type AnswerValue = string | boolean;
@@ -8,12 +7,10 @@ export type AnswerValue = string | boolean;
  * The conference's active questions decide what checkout accepts: required ones must be
  * answered, select answers must be one of the options, unknown keys are refused.
  */
-export async function validateAnswers(
-  db: Database,
-  conferenceId: string,
+export function validateAnswers(
+  questions: readonly AttendeeQuestion[],
   answers: Readonly<Record<string, AnswerValue>>,
-): Promise<Record<string, AnswerValue>> {
-  const questions = await listActiveQuestions(db, conferenceId);
+): Record<string, AnswerValue> {
   const fields: Array<{ key: string; message: string }> = [];
   const accepted: Record<string, AnswerValue> = {};
   const known = new Set(questions.map((q) => q.key));

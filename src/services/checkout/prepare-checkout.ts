@@ -6,11 +6,13 @@ import { isConferenceOnSale } from '../../domain/sale-state.ts';
 import {
   assertCartOpen,
   cartErrors,
-  findOpenCartWithLines,
+  openCartRead,
   loadCartVoucher,
   type CartLine,
 } from '../cart/index.ts';
-import { loadPricingInputs } from '../pricing/index.ts';
+import { pricingInputsRead } from '../pricing/index.ts';
+import { activeQuestionsRead } from '../attendees/index.ts';
+import { readTogether } from '../../db/read-together.ts';
 import { validateAnswers, type AnswerValue } from './answers.ts';
 import { consumptionKeys } from './consumption-keys.ts';
 import type { Billing } from './write-order.ts';
@@ -44,16 +46,20 @@ export async function prepareCheckout(
   request: CheckoutRequest,
 ): Promise<PreparedCheckout> {
   if (!isConferenceOnSale(request.conference, request.now)) throw cartErrors('CONFERENCE_CLOSED');
-  const open = await findOpenCartWithLines(db, request.buyerId, request.conference.id);
+  const { buyerId, conference, now } = request;
+  // One round trip for everything that does not depend on the cart's contents.
+  const { open, questions, pricing } = await readTogether(db, {
+    open: openCartRead(buyerId, conference.id),
+    questions: activeQuestionsRead(conference.id),
+    pricing: pricingInputsRead(conference.id, buyerId, now),
+  });
   if (!open) throw cartErrors('CART_EMPTY');
   const { cart, lines } = open;
-  assertCartOpen(cart, request.now);
+  assertCartOpen(cart, now);
   if (lines.length === 0) throw cartErrors('CART_EMPTY');
-  const answers = await validateAnswers(db, request.conference.id, request.answers ?? {});
-  const [voucher, { conditions, buyer }] = await Promise.all([
-    loadCartVoucher(db, cart, request.now),
-    loadPricingInputs(db, request.conference.id, request.buyerId, request.now),
-  ]);
+  const answers = validateAnswers(questions, request.answers ?? {});
+  const voucher = await loadCartVoucher(db, cart, now);
+  const { conditions, buyer } = pricing;
   const limited = conditions.filter((c) => c.usageLimit > 0);
   const keys = consumptionKeys(
     request.conference,

@@ -1,14 +1,18 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { is, SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { queryRows } from '../../db/raw.ts';
+import type { JsonRead } from '../../db/read-together.ts';
 import { assertInTransaction, lockNamesOf, type LockKey } from '../../db/locks.ts';
 import type { CountBound, CountName } from '../../domain/stock-rules.ts';
+
+/** Product ids, or SQL for an array of them (add-to-cart counts the cart it reads in the same statement). */
+export type IdsArg = readonly string[] | SQL;
 
 export interface CartCountScope {
   conferenceId: string;
   buyerId: string;
-  ticketTypeIds: readonly string[];
-  addonIds: readonly string[];
+  ticketTypeIds: IdsArg;
+  addonIds: IdsArg;
   /** Count the venue's ticket units too (only when the conference has a cap). */
   venue: boolean;
   voucherId: string | null;
@@ -45,7 +49,7 @@ export function arrayOf(values: readonly string[], type: 'uuid' | 'text'): SQL {
   )}]${cast}`;
 }
 
-const uuids = (ids: readonly string[]) => arrayOf(ids, 'uuid');
+const uuids = (ids: IdsArg) => (is(ids, SQL) ? ids : arrayOf(ids, 'uuid'));
 
 function toCounts(json: Record<string, string | number> | null): Map<string, number> {
   return new Map(Object.entries(json ?? {}).map(([id, units]) => [id, Number(units)]));
@@ -85,6 +89,14 @@ export async function countForCart(
     sql`SELECT lanyard_cart_counts(${countArgs(scope, now)}) AS counts`,
   );
   return countsOf(row?.counts);
+}
+
+/** The same counts as one JSON value, to read together with other things (see readTogether). */
+export function countsRead(scope: CartCountScope, now: Date): JsonRead<CartCounts> {
+  return {
+    json: sql`SELECT lanyard_cart_counts(${countArgs(scope, now)})`,
+    decode: (value) => countsOf(value as CountsJson),
+  };
 }
 
 /**

@@ -7,8 +7,10 @@ export {
   countArgs,
   countForCart,
   countsOf,
+  countsRead,
   lockAndCountForCart,
   type CountsJson,
+  type IdsArg,
   type CartCountScope,
   type CartCounts,
 } from './count-for-cart.ts';

@@ -1,3 +1,3 @@
-export { loadPricingInputs, type PricingInputs } from './load-pricing-inputs.ts';
+export { loadPricingInputs, pricingInputsRead, type PricingInputs } from './load-pricing-inputs.ts';
 export { findVoucherByCode, loadPricingVoucher } from './load-voucher.ts';
-export { priceCartLines, toPricingLines, type PriceableLine } from './price-cart-lines.ts';
+export { toPricingLines, type PriceableLine } from './price-cart-lines.ts';

@@ -1,12 +1,5 @@
-import type { Database } from '../../db/client.ts';
 import type { Money } from '../../domain/money.ts';
-import {
-  priceCart,
-  type PriceBreakdown,
-  type PricingLine,
-  type PricingVoucher,
-} from '../../domain/pricing/index.ts';
-import { loadPricingInputs } from './load-pricing-inputs.ts';
+import type { PricingLine } from '../../domain/pricing/index.ts';
 
 export interface PriceableLine {
   itemId: string;
@@ -26,23 +19,4 @@ export function toPricingLines(lines: readonly PriceableLine[]): PricingLine[] {
     unitPrice: l.unitPrice,
     quantity: l.quantity,
   }));
-}
-
-/** Loads the buyer's facts and the conference's conditions, then runs the one pricing function (D3.1). */
-export async function priceCartLines(
-  db: Database,
-  conferenceId: string,
-  buyerId: string,
-  lines: readonly PriceableLine[],
-  voucher: PricingVoucher | null,
-  now: Date,
-): Promise<PriceBreakdown> {
-  const { conditions, buyer } = await loadPricingInputs(db, conferenceId, buyerId, now);
-  return priceCart({
-    lines: toPricingLines(lines),
-    conditions,
-    voucher,
-    buyer,
-    now,
-  });
 }
