@@ -31,6 +31,25 @@ describeEachBackend('abuse limits, CSRF and buyer isolation (D6.2, D6.3)', (ctx)
     );
   });
 
+  it('a conference address that is not one (NUL, too long, unknown) is a clear 4xx, signed in or not', async () => {
+    const buyer = await makeBuyer(ctx.db);
+    for (const slug of ['a%00b', 'x'.repeat(300), 'no-such-conference']) {
+      for (const cookie of [undefined, buyer.cookie]) {
+        const answer = await app.inject({
+          method: 'GET',
+          url: `/api/v1/conferences/${slug}/cart`,
+          headers: cookie ? { cookie } : {},
+        });
+        expect(
+          answer.statusCode,
+          `${slug} ${cookie ? 'signed in' : 'anonymous'}`,
+        ).toBeGreaterThanOrEqual(400);
+        expect(answer.statusCode).toBeLessThan(500);
+        expect(answer.json().error.code).toMatch(/^[A-Z_]+$/);
+      }
+    }
+  });
+
   it('voucher guessing: twenty tries a minute per buyer, then 429', async () => {
     const conference = await makeConference(ctx.db);
     const ticket = await makeTicketType(ctx.db, conference);

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { conferenceOf } from './auth.ts';
 import fp from 'fastify-plugin';
 import type { Permission } from '../../domain/permissions.ts';
 import {
@@ -9,7 +10,6 @@ import {
   type Actor,
 } from '../../services/access/index.ts';
 import { commonErrors } from '../../services/common/errors.ts';
-import { getConferenceBySlugOrThrow } from '../../services/conferences/index.ts';
 import { isGuardedRoute, ROUTE_PERMISSIONS, routeKey } from '../route-permissions.ts';
 
 export interface GuardedRoute {
@@ -75,7 +75,7 @@ export const accessPlugin = fp(async (app: FastifyInstance) => {
       throw commonErrors('VALIDATION_FAILED', {
         issues: [{ path: 'params.slug', message: 'must not contain NUL characters' }],
       });
-    const conference = await getConferenceBySlugOrThrow(db, slug);
+    const conference = await conferenceOf(request, slug);
     if (principal) {
       if (principal.conferenceId !== conference.id || !principal.permissions.has(permission))
         throw commonErrors('FORBIDDEN', { permission });

@@ -1,31 +1,67 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { sql } from 'drizzle-orm';
+import type { Conference } from '../../db/schema/index.ts';
+import { readTogether, type JsonRead } from '../../db/read-together.ts';
 import {
-  findSession,
+  sessionRead,
   type PublicUser,
   type SessionPrincipal,
 } from '../../services/accounts/index.ts';
 import { commonErrors } from '../../services/common/errors.ts';
+import {
+  conferenceBySlugRead,
+  getConferenceBySlugOrThrow,
+} from '../../services/conferences/index.ts';
 
 export const SESSION_COOKIE = 'lanyard_session';
 
 declare module 'fastify' {
   interface FastifyRequest {
     session: SessionPrincipal | null;
+    /** The conference the route's `:slug` names, read with the session (null: no such slug). */
+    slugConference: { slug: string; conference: Conference | null } | null;
   }
 }
 
-/** Resolves the session cookie to a principal once per request; routes decide what they require. */
+const NOTHING: JsonRead<null> = { json: sql`NULL`, decode: () => null };
+
+/** The `:slug` of the matched route, when it is one PostgreSQL can look up. */
+function slugOf(request: FastifyRequest): string | null {
+  const slug = (request.params as { slug?: unknown } | undefined)?.slug;
+  // Validation comes later; text holding NUL cannot even be compared in PostgreSQL.
+  return typeof slug === 'string' && slug.length <= 200 && !slug.includes('\u0000') ? slug : null;
+}
+
+/**
+ * Resolves the session cookie to a principal once per request; routes decide what they require.
+ * The conference of a `/conferences/:slug/...` route is read in the same statement: in a ticket
+ * rush every round trip costs CPU on both sides (see `conferenceOf`).
+ */
 export const authPlugin = fp(async (app: FastifyInstance) => {
   await app.register(cookie);
   app.decorateRequest('session', null);
+  app.decorateRequest('slugConference', null);
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (!token) return;
-    request.session = (await findSession(app.deps.db, token, app.deps.now())) ?? null;
+    const slug = slugOf(request);
+    if (!token && !slug) return;
+    const read = await readTogether(app.deps.db, {
+      session: token ? sessionRead(token, app.deps.now()) : NOTHING,
+      conference: slug ? conferenceBySlugRead(slug) : NOTHING,
+    });
+    request.session = read.session ?? null;
+    if (slug) request.slugConference = { slug, conference: read.conference };
   });
 });
+
+/** The conference `slug` names, from the session's statement when the route's slug is that one. */
+export async function conferenceOf(request: FastifyRequest, slug: string): Promise<Conference> {
+  const read = request.slugConference;
+  if (read?.slug === slug && read.conference) return read.conference;
+  return getConferenceBySlugOrThrow(request.server.deps.db, slug);
+}
 
 export function requireUser(request: FastifyRequest): PublicUser {
   if (!request.session) throw commonErrors('UNAUTHENTICATED');

@@ -3,11 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { commonErrors } from '../../services/common/errors.ts';
-import { getConferenceBySlugOrThrow } from '../../services/conferences/index.ts';
 import { accessQrContent } from '../../services/emails/index.ts';
 import { getBuyerOrderOrThrow } from '../../services/orders/index.ts';
 import { RATE_LIMITS } from '../plugins/abuse.ts';
-import { requireUser } from '../plugins/auth.ts';
+import { conferenceOf, requireUser } from '../plugins/auth.ts';
 import { errorResponse } from '../schemas/common.ts';
 import { referenceParams } from '../schemas/orders.ts';
 
@@ -33,7 +32,7 @@ export async function accessQrRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const conference = await getConferenceBySlugOrThrow(db, request.params.slug);
+      const conference = await conferenceOf(request, request.params.slug);
       const detail = await getBuyerOrderOrThrow(
         db,
         user.id,

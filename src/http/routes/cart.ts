@@ -9,8 +9,7 @@ import {
   setCartItemQuantity,
   viewCart,
 } from '../../services/cart/index.ts';
-import { getConferenceBySlugOrThrow } from '../../services/conferences/index.ts';
-import { requireUser } from '../plugins/auth.ts';
+import { conferenceOf, requireUser } from '../plugins/auth.ts';
 import { presentCart } from '../presenters/cart.ts';
 import {
   addItemBody,
@@ -37,7 +36,7 @@ export async function cartRoutes(app: FastifyInstance): Promise<void> {
   /** Who and where, resolved the same way for every cart route. */
   async function context(request: FastifyRequest, slug: string) {
     const user = requireUser(request);
-    const conference = await getConferenceBySlugOrThrow(db, slug);
+    const conference = await conferenceOf(request, slug);
     return { userId: user.id, conference, now: now() };
   }
 

@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listActiveQuestions } from '../../services/attendees/index.ts';
-import { getConferenceBySlugOrThrow } from '../../services/conferences/index.ts';
 import { errorResponse, slugParam } from '../schemas/common.ts';
+import { conferenceOf } from '../plugins/auth.ts';
 
 const questionView = z.object({
   key: z.string().describe('The key checkout expects in `answers`'),
@@ -29,7 +29,7 @@ export async function conferenceQuestionRoutes(app: FastifyInstance): Promise<vo
       },
     },
     async (request) => {
-      const conference = await getConferenceBySlugOrThrow(db, request.params.slug);
+      const conference = await conferenceOf(request, request.params.slug);
       const questions = await listActiveQuestions(db, conference.id);
       return {
         questions: questions.map((q) => ({

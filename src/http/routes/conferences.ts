@@ -4,9 +4,10 @@ import { z } from 'zod';
 import type { Conference } from '../../services/conferences/index.ts';
 import { unlockedTicketTypesFor } from '../../services/cart/index.ts';
 import { listAddons, listTicketTypes } from '../../services/catalog/index.ts';
-import { getConferenceBySlugOrThrow, listConferences } from '../../services/conferences/index.ts';
+import { listConferences } from '../../services/conferences/index.ts';
 import { addonView, conferenceSummary, ticketTypeView } from '../schemas/catalog.ts';
 import { errorResponse, slugParam } from '../schemas/common.ts';
+import { conferenceOf } from '../plugins/auth.ts';
 
 function toSummary(conference: Conference): z.input<typeof conferenceSummary> {
   return {
@@ -50,7 +51,7 @@ export async function conferenceRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: conferenceSummary, 404: errorResponse },
       },
     },
-    async (request) => toSummary(await getConferenceBySlugOrThrow(db, request.params.slug)),
+    async (request) => toSummary(await conferenceOf(request, request.params.slug)),
   );
 
   r.get(
@@ -65,7 +66,7 @@ export async function conferenceRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const conference = await getConferenceBySlugOrThrow(db, request.params.slug);
+      const conference = await conferenceOf(request, request.params.slug);
       const at = now();
       const unlockedTicketTypeIds = request.session
         ? await unlockedTicketTypesFor(db, request.session.user.id, conference, at)
@@ -84,7 +85,7 @@ export async function conferenceRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const conference = await getConferenceBySlugOrThrow(db, request.params.slug);
+      const conference = await conferenceOf(request, request.params.slug);
       return { addons: await listAddons(db, conference, now()) };
     },
   );

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actingUserId, audit } from '../plugins/access.ts';
-import { getConferenceBySlugOrThrow } from '../../services/conferences/index.ts';
 import { grantCredit } from '../../services/credits/index.ts';
 import { recordStaffPayment, setStripeCredentials } from '../../services/payments/index.ts';
 import { createRefund } from '../../services/refunds/index.ts';
@@ -17,6 +16,7 @@ import {
   staffPaymentBody,
   stripeCredentialsBody,
 } from '../schemas/payments.ts';
+import { conferenceOf } from '../plugins/auth.ts';
 
 const BASE = '/api/v1/conferences/:slug/manage';
 const tags = ['manage'];
@@ -41,7 +41,7 @@ export async function managePaymentRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const conference = await getConferenceBySlugOrThrow(db, request.params.slug);
+      const conference = await conferenceOf(request, request.params.slug);
       const body = request.body;
       const result = await recordStaffPayment(db, {
         conference,
@@ -82,7 +82,7 @@ export async function managePaymentRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const conference = await getConferenceBySlugOrThrow(db, request.params.slug);
+      const conference = await conferenceOf(request, request.params.slug);
       const result = await createRefund(db, stripe, {
         conference,
         reference: request.params.reference,
@@ -140,7 +140,7 @@ export async function managePaymentRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const conference = await getConferenceBySlugOrThrow(db, request.params.slug);
+      const conference = await conferenceOf(request, request.params.slug);
       const shown = await setStripeCredentials(db, secretBox, conference.id, request.body, now());
       await audit(request, {
         conferenceId: conference.id,
@@ -173,7 +173,7 @@ export async function managePaymentRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const conference = await getConferenceBySlugOrThrow(db, request.params.slug);
+      const conference = await conferenceOf(request, request.params.slug);
       const credit = await grantCredit(db, {
         conference,
         ...request.body,

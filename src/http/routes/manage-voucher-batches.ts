@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getConferenceBySlugOrThrow } from '../../services/conferences/index.ts';
 import { exportVouchersCsv, generateVouchers } from '../../services/manage/index.ts';
 import { errorResponse } from '../schemas/common.ts';
 import { manageFailures, manageSlugParams } from '../schemas/manage-common.ts';
@@ -10,6 +9,7 @@ import {
   managedVoucherView,
   voucherListQuery,
 } from '../schemas/manage-vouchers.ts';
+import { conferenceOf } from '../plugins/auth.ts';
 
 const BASE = '/api/v1/conferences/:slug/manage/vouchers';
 const tags = ['manage'];
@@ -51,13 +51,13 @@ export async function manageVoucherBatchRoutes(app: FastifyInstance): Promise<vo
   const { db, now } = app.deps;
 
   r.post(`${BASE}/bulk`, { schema: schemas.bulk }, async (request, reply) => {
-    const conference = await getConferenceBySlugOrThrow(db, request.params.slug);
+    const conference = await conferenceOf(request, request.params.slug);
     const vouchers = await generateVouchers(db, conference, request.body, now());
     return reply.status(201).send({ vouchers });
   });
 
   r.get(`${BASE}/export.csv`, { schema: schemas.exportCsv }, async (request, reply) => {
-    const conference = await getConferenceBySlugOrThrow(db, request.params.slug);
+    const conference = await conferenceOf(request, request.params.slug);
     const filters = { codePrefix: request.query.q, isActive: request.query.active };
     const csv = await exportVouchersCsv(db, conference, filters, now());
     return reply

@@ -4,13 +4,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { placeOrder } from '../../services/checkout/index.ts';
 import { listUsableCredits } from '../../services/credits/index.ts';
-import { getConferenceBySlugOrThrow } from '../../services/conferences/index.ts';
 import {
   cancelBuyerOrder,
   getBuyerOrderOrThrow,
   listBuyerOrders,
 } from '../../services/orders/index.ts';
-import { requireUser } from '../plugins/auth.ts';
+import { conferenceOf, requireUser } from '../plugins/auth.ts';
 import { presentOrderDetail, presentOrderSummary } from '../presenters/orders.ts';
 import { errorResponse, isoDateTime, slugParam } from '../schemas/common.ts';
 import {
@@ -42,7 +41,7 @@ export async function orderRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const conference = await getConferenceBySlugOrThrow(db, request.params.slug);
+      const conference = await conferenceOf(request, request.params.slug);
       const { billingName, billingEmail, billingCompany, expectedTotal, answers, useCredit } =
         request.body;
       const result = await placeOrder(db, {
@@ -70,7 +69,7 @@ export async function orderRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const user = requireUser(request);
-      const conference = await getConferenceBySlugOrThrow(db, request.params.slug);
+      const conference = await conferenceOf(request, request.params.slug);
       return {
         orders: (await listBuyerOrders(db, user.id, conference.id)).map(presentOrderSummary),
       };
@@ -89,7 +88,7 @@ export async function orderRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const user = requireUser(request);
-      const conference = await getConferenceBySlugOrThrow(db, request.params.slug);
+      const conference = await conferenceOf(request, request.params.slug);
       return presentOrderDetail(
         await getBuyerOrderOrThrow(db, user.id, conference.id, request.params.reference),
       );
@@ -108,7 +107,7 @@ export async function orderRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const user = requireUser(request);
-      const conference = await getConferenceBySlugOrThrow(db, request.params.slug);
+      const conference = await conferenceOf(request, request.params.slug);
       await cancelBuyerOrder(db, user.id, request.params.reference, now());
       return presentOrderDetail(
         await getBuyerOrderOrThrow(db, user.id, conference.id, request.params.reference),
@@ -140,7 +139,7 @@ export async function orderRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const user = requireUser(request);
-      const conference = await getConferenceBySlugOrThrow(db, request.params.slug);
+      const conference = await conferenceOf(request, request.params.slug);
       const balances = await listUsableCredits(db, user.id, conference.id, now());
       return {
         credits: balances.map((b) => ({

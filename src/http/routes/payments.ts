@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { getConferenceBySlugOrThrow } from '../../services/conferences/index.ts';
 import { getBuyerOrderOrThrow } from '../../services/orders/index.ts';
 import {
   confirmCardPayment,
   payWithCredit,
   startCardPayment,
 } from '../../services/payments/index.ts';
-import { requireUser } from '../plugins/auth.ts';
+import { conferenceOf, requireUser } from '../plugins/auth.ts';
 import { presentOrderDetail } from '../presenters/orders.ts';
 import { errorResponse } from '../schemas/common.ts';
 import { orderDetailView, referenceParams } from '../schemas/orders.ts';
@@ -39,7 +38,7 @@ export async function paymentRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const user = requireUser(request);
-      const conference = await getConferenceBySlugOrThrow(db, request.params.slug);
+      const conference = await conferenceOf(request, request.params.slug);
       return startCardPayment(db, stripe, {
         buyerId: user.id,
         conference,
@@ -62,7 +61,7 @@ export async function paymentRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const user = requireUser(request);
-      const conference = await getConferenceBySlugOrThrow(db, request.params.slug);
+      const conference = await conferenceOf(request, request.params.slug);
       return confirmCardPayment(db, stripe, {
         buyerId: user.id,
         conference,
@@ -85,7 +84,7 @@ export async function paymentRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const user = requireUser(request);
-      const conference = await getConferenceBySlugOrThrow(db, request.params.slug);
+      const conference = await conferenceOf(request, request.params.slug);
       await payWithCredit(db, {
         buyerId: user.id,
         conference,

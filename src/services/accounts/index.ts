@@ -4,6 +4,7 @@ export {
   endSession,
   findSession,
   purgeExpiredSessions,
+  sessionRead,
   type SessionPrincipal,
 } from './sessions.ts';
 export {

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { reusableQuery } from '../../db/reusable-query.ts';
+import { rowFromJson, type JsonRecord } from '../../db/json-rows.ts';
+import { readOne, type JsonRead } from '../../db/read-together.ts';
 import { sessions, users } from '../../db/schema/index.ts';
 import { toPublicUser, type PublicUser } from './users.ts';
 
@@ -42,31 +43,31 @@ export interface SessionPrincipal {
   user: PublicUser;
 }
 
-// Every signed-in request starts here.
-const sessionById = reusableQuery((db) =>
-  db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(
-      and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql.placeholder('now'))),
-    )
-    .limit(1)
-    .prepare('session_by_id'),
-);
+/** Every signed-in request starts here: as one JSON value, read with the route's conference. */
+export function sessionRead(token: string, now: Date): JsonRead<SessionPrincipal | undefined> {
+  return {
+    json: sql`SELECT jsonb_build_object('session', to_jsonb(s.*), 'user', to_jsonb(u.*))
+      FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.id = ${hashToken(token)} AND s.expires_at > ${now.toISOString()}::timestamptz`,
+    decode: (value) => {
+      if (value === null) return undefined;
+      const row = value as { session: JsonRecord; user: JsonRecord };
+      const session = rowFromJson(sessions, row.session);
+      return {
+        sessionId: session.id,
+        csrfToken: session.csrfToken,
+        user: toPublicUser(rowFromJson(users, row.user)),
+      };
+    },
+  };
+}
 
-export async function findSession(
+export function findSession(
   db: Database,
   token: string,
   now: Date,
 ): Promise<SessionPrincipal | undefined> {
-  const [row] = await sessionById(db).execute({ id: hashToken(token), now });
-  if (!row) return undefined;
-  return {
-    sessionId: row.session.id,
-    csrfToken: row.session.csrfToken,
-    user: toPublicUser(row.user),
-  };
+  return readOne(db, sessionRead(token, now));
 }
 
 export async function endSession(db: Database, token: string): Promise<void> {

@@ -1,20 +1,21 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { reusableQuery } from '../../db/reusable-query.ts';
+import { rowFromJson, type JsonRecord } from '../../db/json-rows.ts';
+import { readOne, type JsonRead } from '../../db/read-together.ts';
 import { conferences, type Conference } from '../../db/schema/index.ts';
 import { commonErrors } from '../common/errors.ts';
 
-const conferenceBySlug = reusableQuery((db) =>
-  db
-    .select()
-    .from(conferences)
-    .where(eq(conferences.slug, sql.placeholder('slug')))
-    .limit(1)
-    .prepare('conference_by_slug'),
-);
+/** A conference by its slug as one JSON value (null: none), read with the session. */
+export function conferenceBySlugRead(slug: string): JsonRead<Conference | null> {
+  return {
+    json: sql`SELECT to_jsonb(c.*) FROM conferences c WHERE c.slug = ${slug}`,
+    decode: (value) => (value === null ? null : rowFromJson(conferences, value as JsonRecord)),
+  };
+}
 
 export async function getConferenceBySlugOrThrow(db: Database, slug: string): Promise<Conference> {
-  const [conference] = await conferenceBySlug(db).execute({ slug });
+  // Text holding NUL cannot even be compared in PostgreSQL, and no slug holds one.
+  const conference = slug.includes('\u0000') ? null : await readOne(db, conferenceBySlugRead(slug));
   if (!conference) throw commonErrors('CONFERENCE_NOT_FOUND', { slug });
   return conference;
 }

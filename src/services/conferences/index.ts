@@ -1,2 +1,6 @@
-export { getConferenceBySlugOrThrow, listConferences } from './get-conference.ts';
+export {
+  conferenceBySlugRead,
+  getConferenceBySlugOrThrow,
+  listConferences,
+} from './get-conference.ts';
 export type { Conference } from '../../db/schema/index.ts';
