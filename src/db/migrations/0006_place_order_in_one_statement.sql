@@ -4,8 +4,8 @@
 --
 -- The application decides everything it can before (products, windows, voucher gate, prices) and
 -- sends the fresh counts that decision depends on as bounds: [{"path": ["tickets", id], "max": n}]
--- or {"equals": n} for counts that pricing uses. This function takes the sorted advisory locks,
--- counts in a fresh snapshot (a new statement of a VOLATILE function, as in 0003), and only when
+-- or {"equals": n} for counts that pricing uses. This function takes the sorted advisory locks and
+-- counts in a fresh snapshot (lanyard_lock_then_count of 0003), and only when
 -- every count is within its bound closes the cart (if it is still the priced version) and writes
 -- the order and its lines. Otherwise it writes nothing and answers 'stale' with the counts, and
 -- the application decides again with them. The D2.3 fence still re-checks the inserted lines.
@@ -24,11 +24,9 @@ DECLARE
   order_row jsonb;
   line_rows jsonb;
 BEGIN
-  -- Distinct 64-bit hashes in one global order, as src/db/locks.ts takes them.
-  PERFORM pg_advisory_xact_lock(h)
-  FROM (SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest(p_locks) AS k ORDER BY 1) AS ordered;
-  SELECT lanyard_cart_counts(p_conference, p_buyer, p_tickets, p_addons, p_venue, p_voucher,
-    p_conditions, p_exclude, p_at) INTO counts;
+  -- Locks first, then counts in a fresh snapshot (0003).
+  counts := lanyard_lock_then_count(p_locks, p_conference, p_buyer, p_tickets, p_addons, p_venue,
+    p_voucher, p_conditions, p_exclude, p_at);
   IF EXISTS (
     SELECT 1
     FROM jsonb_array_elements(p_bounds) AS b,
@@ -41,7 +39,8 @@ BEGIN
   END IF;
 
   UPDATE carts SET status = 'checked_out', updated_at = p_at
-  WHERE id = p_cart AND status = 'open' AND updated_at = p_cart_version;
+  -- The version travels as a JavaScript date (milliseconds); the column may hold microseconds.
+  WHERE id = p_cart AND status = 'open' AND date_trunc('milliseconds', updated_at) = p_cart_version;
   IF NOT FOUND THEN
     RETURN jsonb_build_object('status', 'cart_changed');
   END IF;
