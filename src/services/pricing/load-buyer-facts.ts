@@ -27,7 +27,7 @@ export function buyerFactsQuery(userId: string, conferenceId: string): SQL {
               AND o.status IN ('paid', 'partially_refunded') AND l.ticket_type_id IS NOT NULL) AS purchased`;
 }
 
-export function buyerFactsOf(row: FactsRow | undefined): BuyerFacts {
+export function buyerFactsOf(row: Partial<FactsRow> | undefined): BuyerFacts {
   return {
     isSpeaker: row?.is_speaker ?? false,
     hasCoPresentedTalk: row?.co_presents ?? false,

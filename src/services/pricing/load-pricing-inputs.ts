@@ -20,11 +20,14 @@ export function pricingInputsRead(
   now: Date,
 ): JsonRead<PricingInputs> {
   return {
-    json: sql`SELECT to_jsonb(facts.*) || jsonb_build_object('conditions',
-        (SELECT coalesce(jsonb_agg(c), '[]'::jsonb) FROM (${activeConditionsQuery(conferenceId, now)}) AS c))
-      FROM (${buyerFactsQuery(buyerId, conferenceId)}) AS facts`,
+    // The buyer's facts only matter to conditions: without any, they are not looked up.
+    json: sql`SELECT jsonb_build_object('conditions', active.list) || CASE
+        WHEN jsonb_array_length(active.list) = 0 THEN '{}'::jsonb
+        ELSE (SELECT to_jsonb(facts.*) FROM (${buyerFactsQuery(buyerId, conferenceId)}) AS facts) END
+      FROM (SELECT coalesce(jsonb_agg(c), '[]'::jsonb) AS list
+        FROM (${activeConditionsQuery(conferenceId, now)}) AS c) AS active`,
     decode: (value) => {
-      const row = value as (FactsRow & { conditions: ConditionRow[] }) | null;
+      const row = value as (Partial<FactsRow> & { conditions: ConditionRow[] }) | null;
       return {
         conditions: (row?.conditions ?? []).map(conditionOf),
         buyer: buyerFactsOf(row ?? undefined),
