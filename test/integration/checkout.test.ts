@@ -391,6 +391,59 @@ describeEachBackend('checkout', (ctx) => {
     expect(cart?.status).toBe('open');
   });
 
+  it("D2.1 each line carries its order's status and hold through the order's life, and counts follow", async () => {
+    clock = NOW;
+    const conference = await makeConference(ctx.db, { totalCapacity: 10 });
+    const ticket = await makeTicketType(ctx.db, conference, { totalQuantity: 3 });
+    const shirt = await makeAddon(ctx.db, conference, { totalQuantity: 3 });
+    const order = await makeRawOrder(ctx.db, {
+      conference,
+      user: await makeBuyer(ctx.db),
+      status: 'pending',
+      holdExpiresAt: later(15),
+      lines: [
+        { ticketType: ticket, quantity: 2 },
+        { addon: shirt, quantity: 1 },
+      ],
+    });
+    const states = async () =>
+      (
+        await ctx.db
+          .select({ status: orderLines.orderStatus, hold: orderLines.orderHoldExpiresAt })
+          .from(orderLines)
+          .where(eq(orderLines.orderId, order.id))
+      ).map((l) => `${l.status} ${l.hold?.toISOString() ?? '-'}`);
+    const setOrder = (values: Partial<typeof orders.$inferInsert>) =>
+      ctx.db.update(orders).set(values).where(eq(orders.id, order.id));
+    expect(await states()).toEqual(Array(2).fill(`pending ${later(15).toISOString()}`));
+    expect(await remainingOf(conference.slug, ticket.id)).toBe(1);
+    await setOrder({ holdExpiresAt: later(-1) });
+    expect(await states()).toEqual(Array(2).fill(`pending ${later(-1).toISOString()}`));
+    expect(await remainingOf(conference.slug, ticket.id)).toBe(3);
+    await setOrder({ status: 'paid', holdExpiresAt: null });
+    expect(await states()).toEqual(['paid -', 'paid -']);
+    expect(await remainingOf(conference.slug, ticket.id)).toBe(1);
+    await setOrder({ status: 'refunded' });
+    expect(await states()).toEqual(['refunded -', 'refunded -']);
+    expect(await remainingOf(conference.slug, ticket.id)).toBe(3);
+    // A line written later takes the order's state, whatever the writer says.
+    await ctx.db.insert(orderLines).values({
+      orderId: order.id,
+      conferenceId: conference.id,
+      productKind: 'ticket',
+      ticketTypeId: ticket.id,
+      description: ticket.name,
+      quantity: 1,
+      unitPrice: ticket.price,
+      lineTotal: ticket.price,
+      orderStatus: 'paid',
+    });
+    expect(await states()).toEqual(['refunded -', 'refunded -', 'refunded -']);
+    // Reviving it counts again, and the D2.3 fence sees the lines in their new state.
+    await expect(setOrder({ status: 'paid' })).resolves.toBeDefined();
+    expect(await remainingOf(conference.slug, ticket.id)).toBe(0);
+  });
+
   it('D2.3 the database refuses an oversell even without application locks', async () => {
     const conference = await makeConference(ctx.db, { totalCapacity: 4 });
     const ticket = await makeTicketType(ctx.db, conference, { totalQuantity: 2 });

@@ -130,11 +130,37 @@ export const orderLines = pgTable(
     cancelledQuantity: integer('cancelled_quantity').notNull().default(0),
     sortOrder: integer('sort_order').notNull().default(0),
     createdAt: createdAt(),
+    // D2.1 counting reads the order's status and hold on its lines, so that stock is summed from
+    // one index without visiting every order. Copies kept by triggers (migration 0007) in the
+    // same statement that changes the order; the insert default is replaced by the order's own.
+    orderStatus: orderStatus('order_status').notNull().default('pending'),
+    orderHoldExpiresAt: tstz('order_hold_expires_at'),
   },
   (t) => [
     index('order_lines_order_id_idx').on(t.orderId),
-    index('order_lines_ticket_type_id_idx').on(t.ticketTypeId),
-    index('order_lines_addon_id_idx').on(t.addonId),
+    // Stock counts (INV-1) read only these indexes.
+    index('order_lines_ticket_type_counting_idx').on(
+      t.ticketTypeId,
+      t.orderStatus,
+      t.orderHoldExpiresAt,
+      t.quantity,
+      t.cancelledQuantity,
+    ),
+    index('order_lines_addon_counting_idx').on(
+      t.addonId,
+      t.orderStatus,
+      t.orderHoldExpiresAt,
+      t.quantity,
+      t.cancelledQuantity,
+    ),
+    index('order_lines_conference_counting_idx').on(
+      t.conferenceId,
+      t.productKind,
+      t.orderStatus,
+      t.orderHoldExpiresAt,
+      t.quantity,
+      t.cancelledQuantity,
+    ),
     // D3.6 condition usage is derived from the lines it discounted
     index('order_lines_condition_id_idx')
       .on(t.conditionId)
