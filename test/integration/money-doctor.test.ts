@@ -2,11 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.ts';
-import { payments } from '../../src/db/schema/index.ts';
+import { orderLines, payments } from '../../src/db/schema/index.ts';
 import { findMoneyDrift } from '../../src/services/doctor/index.ts';
 import { makeConference, makeRawOrder, makeTicketType, makeUser } from '../factories/index.ts';
 import { staffCookie } from '../factories/staff.ts';
@@ -64,6 +64,40 @@ describeEachBackend('lanyard doctor and staff money actions', (ctx) => {
       currency: 'USD',
     });
     expect(await findMoneyDrift(ctx.db, new Date(), conference.id)).toEqual([]);
+  });
+
+  it('D2.1 the doctor reports a line whose copied order state went stale (only possible with the trigger off)', async () => {
+    const conference = await makeConference(ctx.db);
+    const ticket = await makeTicketType(ctx.db, conference);
+    const order = await makeRawOrder(ctx.db, {
+      conference,
+      user: await makeUser(ctx.db),
+      status: 'pending',
+      holdExpiresAt: new Date(Date.now() + 600_000),
+      lines: [{ ticketType: ticket, quantity: 1 }],
+    });
+    expect(await findMoneyDrift(ctx.db, new Date(), conference.id)).toEqual([]);
+    // The trigger puts a line's state back whatever an UPDATE says; only with it off can it drift.
+    await ctx.db
+      .update(orderLines)
+      .set({ orderStatus: 'paid' })
+      .where(eq(orderLines.orderId, order.id));
+    expect(await findMoneyDrift(ctx.db, new Date(), conference.id)).toEqual([]);
+    await ctx.db.execute(sql`ALTER TABLE order_lines DISABLE TRIGGER order_lines_take_order_state`);
+    try {
+      await ctx.db
+        .update(orderLines)
+        .set({ orderStatus: 'paid' })
+        .where(eq(orderLines.orderId, order.id));
+    } finally {
+      await ctx.db.execute(
+        sql`ALTER TABLE order_lines ENABLE TRIGGER order_lines_take_order_state`,
+      );
+    }
+    const findings = await findMoneyDrift(ctx.db, new Date(), conference.id);
+    expect(findings.map((f) => [f.reference, f.kind])).toEqual([
+      [order.reference, 'line_state_stale'],
+    ]);
   });
 
   it('PAY-5 staff comp waives the balance (with a reason) and pays the order', async () => {

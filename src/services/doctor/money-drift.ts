@@ -24,6 +24,7 @@ interface OrderMoneyRow {
   refunded: string;
   pending_refunds: string;
   stale_refunds: string;
+  stale_line_states: string;
   needs_attention: boolean;
 }
 
@@ -62,12 +63,18 @@ function findingsOf(row: OrderMoneyRow): Array<Pick<DriftFinding, 'kind' | 'mess
   if (refunded > paid) add('refunded_more_than_paid', `refunded ${refunded}, paid ${paid}`);
   if (n(row.stale_refunds) > 0)
     add('refund_stuck', `${row.stale_refunds} card refund(s) pending at Stripe for over an hour`);
+  // D2.1: stock is counted from the order state each line carries (migration 0007).
+  if (n(row.stale_line_states) > 0)
+    add(
+      'line_state_stale',
+      `${row.stale_line_states} line(s) carry another status or hold than the order: stock counts are off`,
+    );
   return found;
 }
 
 /**
  * `lanyard doctor`: every order that has payments or refunds, checked in one statement. An empty
- * list means the books agree with the order states.
+ * list means the books agree with the order states, and the lines with their orders.
  */
 export async function findMoneyDrift(
   db: Database,
@@ -82,7 +89,7 @@ export async function findMoneyDrift(
         (SELECT coalesce(sum(line_total), 0) FROM order_lines WHERE order_id = o.id) AS lines_total,
         coalesce(p.paid, 0) AS paid, coalesce(p.paid_outside_credit, 0) AS paid_outside_credit,
         coalesce(r.refunded, 0) AS refunded, coalesce(r.pending, 0) AS pending_refunds,
-        coalesce(r.stale, 0) AS stale_refunds
+        coalesce(r.stale, 0) AS stale_refunds, coalesce(ls.stale, 0) AS stale_line_states
       FROM orders o
       JOIN conferences c ON c.id = o.conference_id
       LEFT JOIN LATERAL (
@@ -94,7 +101,12 @@ export async function findMoneyDrift(
                sum(amount) FILTER (WHERE status = 'pending') AS pending,
                count(*) FILTER (WHERE status = 'pending' AND destination = 'card' AND created_at < ${hourAgo}) AS stale
         FROM refunds WHERE order_id = o.id) r ON true
-      WHERE (p.paid IS NOT NULL OR r.refunded IS NOT NULL OR r.pending IS NOT NULL OR o.status <> 'pending')
+      LEFT JOIN LATERAL (
+        SELECT count(*) AS stale FROM order_lines l
+        WHERE l.order_id = o.id AND (l.order_status <> o.status
+          OR l.order_hold_expires_at IS DISTINCT FROM o.hold_expires_at)) ls ON true
+      WHERE (p.paid IS NOT NULL OR r.refunded IS NOT NULL OR r.pending IS NOT NULL
+          OR o.status <> 'pending' OR ls.stale > 0)
         ${conferenceId ? sql`AND o.conference_id = ${conferenceId}` : sql``}
       ORDER BY c.slug, o.created_at`,
   );
