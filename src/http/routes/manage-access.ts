@@ -12,7 +12,7 @@ import {
   revokeRole,
 } from '../../services/access/index.ts';
 import type { ApiToken } from '../../db/schema/index.ts';
-import { getConferenceBySlugOrThrow } from '../../services/conferences/index.ts';
+import { conferenceOf } from '../plugins/auth.ts';
 import { actingUserId, audit } from '../plugins/access.ts';
 import {
   apiTokenBody,
@@ -47,7 +47,6 @@ function presentToken(row: ApiToken) {
 export async function manageAccessRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, now } = app.deps;
-  const conferenceOf = (slug: string) => getConferenceBySlugOrThrow(db, slug);
 
   r.get(
     `${BASE}/roles`,
@@ -60,7 +59,7 @@ export async function manageAccessRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const conference = await conferenceOf(request.params.slug);
+      const conference = await conferenceOf(request, request.params.slug);
       const roles = await listRoles(db, conference, now());
       return {
         roles: roles.map((role) => ({
@@ -83,7 +82,7 @@ export async function manageAccessRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => ({
-      assignments: await listRoleAssignments(db, await conferenceOf(request.params.slug)),
+      assignments: await listRoleAssignments(db, await conferenceOf(request, request.params.slug)),
     }),
   );
 
@@ -102,7 +101,7 @@ export async function manageAccessRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const conference = await conferenceOf(request.params.slug);
+      const conference = await conferenceOf(request, request.params.slug);
       const granted = await grantRole(db, {
         conference,
         email: request.body.email,
@@ -134,7 +133,7 @@ export async function manageAccessRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const conference = await conferenceOf(request.params.slug);
+      const conference = await conferenceOf(request, request.params.slug);
       const revoked = await revokeRole(db, conference, request.body.email, request.body.role);
       await audit(request, {
         conferenceId: conference.id,
@@ -157,7 +156,9 @@ export async function manageAccessRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => ({
-      tokens: (await listApiTokens(db, await conferenceOf(request.params.slug))).map(presentToken),
+      tokens: (await listApiTokens(db, await conferenceOf(request, request.params.slug))).map(
+        presentToken,
+      ),
     }),
   );
 
@@ -173,7 +174,7 @@ export async function manageAccessRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const conference = await conferenceOf(request.params.slug);
+      const conference = await conferenceOf(request, request.params.slug);
       const created = await createApiToken(db, {
         conference,
         name: request.body.name,
@@ -204,7 +205,7 @@ export async function manageAccessRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const conference = await conferenceOf(request.params.slug);
+      const conference = await conferenceOf(request, request.params.slug);
       const row = await revokeApiToken(db, conference, request.params.id, now());
       await audit(request, {
         conferenceId: conference.id,
@@ -229,7 +230,7 @@ export async function manageAccessRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const conference = await conferenceOf(request.params.slug);
+      const conference = await conferenceOf(request, request.params.slug);
       const q = request.query;
       const entries = await listAuditLog(db, conference.id, {
         action: q.action,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getConferenceBySlugOrThrow } from '../../services/conferences/index.ts';
+import { conferenceOf } from '../plugins/auth.ts';
 import {
   createDiscount,
   deleteDiscount,
@@ -63,30 +63,29 @@ const schemas = {
 export async function manageDiscountRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, now } = app.deps;
-  const conferenceOf = (slug: string) => getConferenceBySlugOrThrow(db, slug);
 
   r.get(BASE, { schema: schemas.list }, async (request) => {
-    const conference = await conferenceOf(request.params.slug);
+    const conference = await conferenceOf(request, request.params.slug);
     return { discounts: await listManagedDiscounts(db, conference, now()) };
   });
 
   r.post(BASE, { schema: schemas.create }, async (request, reply) => {
-    const conference = await conferenceOf(request.params.slug);
+    const conference = await conferenceOf(request, request.params.slug);
     return reply.status(201).send(await createDiscount(db, conference, request.body, now()));
   });
 
   r.get(`${BASE}/:id`, { schema: schemas.get }, async (request) => {
-    const conference = await conferenceOf(request.params.slug);
+    const conference = await conferenceOf(request, request.params.slug);
     return getManagedDiscount(db, conference, request.params.id, now());
   });
 
   r.patch(`${BASE}/:id`, { schema: schemas.update }, async (request) => {
-    const conference = await conferenceOf(request.params.slug);
+    const conference = await conferenceOf(request, request.params.slug);
     return updateDiscount(db, conference, request.params.id, request.body, now());
   });
 
   r.delete(`${BASE}/:id`, { schema: schemas.remove }, async (request, reply) => {
-    const conference = await conferenceOf(request.params.slug);
+    const conference = await conferenceOf(request, request.params.slug);
     await deleteDiscount(db, conference, request.params.id);
     return reply.status(204).send(null);
   });

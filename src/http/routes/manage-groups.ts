@@ -10,7 +10,7 @@ import {
   removeGroupMember,
   updateGroup,
 } from '../../services/access/index.ts';
-import { getConferenceBySlugOrThrow } from '../../services/conferences/index.ts';
+import { conferenceOf } from '../plugins/auth.ts';
 import { audit } from '../plugins/access.ts';
 import { groupBody, groupMembersBody, groupView } from '../schemas/access.ts';
 import { errorResponse } from '../schemas/common.ts';
@@ -31,7 +31,6 @@ const memberParams = manageIdParams.extend({ userId: z.uuid('must be a UUID') })
 export async function manageGroupRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, now } = app.deps;
-  const conferenceOf = (slug: string) => getConferenceBySlugOrThrow(db, slug);
 
   r.get(
     BASE,
@@ -42,7 +41,9 @@ export async function manageGroupRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: z.object({ groups: z.array(groupView) }), ...failures },
       },
     },
-    async (request) => ({ groups: await listGroups(db, await conferenceOf(request.params.slug)) }),
+    async (request) => ({
+      groups: await listGroups(db, await conferenceOf(request, request.params.slug)),
+    }),
   );
   r.post(
     BASE,
@@ -55,14 +56,15 @@ export async function manageGroupRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const conference = await conferenceOf(request.params.slug);
+      const conference = await conferenceOf(request, request.params.slug);
       return reply.status(201).send(await createGroup(db, conference, request.body, now()));
     },
   );
   r.get(
     `${BASE}/:id`,
     { schema: { tags, params: manageIdParams, response: { 200: groupView, ...failures } } },
-    async (request) => getGroup(db, await conferenceOf(request.params.slug), request.params.id),
+    async (request) =>
+      getGroup(db, await conferenceOf(request, request.params.slug), request.params.id),
   );
   r.patch(
     `${BASE}/:id`,
@@ -77,7 +79,7 @@ export async function manageGroupRoutes(app: FastifyInstance): Promise<void> {
     async (request) =>
       updateGroup(
         db,
-        await conferenceOf(request.params.slug),
+        await conferenceOf(request, request.params.slug),
         request.params.id,
         request.body,
         now(),
@@ -87,7 +89,7 @@ export async function manageGroupRoutes(app: FastifyInstance): Promise<void> {
     `${BASE}/:id`,
     { schema: { tags, params: manageIdParams, response: { 204: z.null(), ...failures } } },
     async (request, reply) => {
-      await deleteGroup(db, await conferenceOf(request.params.slug), request.params.id);
+      await deleteGroup(db, await conferenceOf(request, request.params.slug), request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -106,7 +108,7 @@ export async function manageGroupRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const conference = await conferenceOf(request.params.slug);
+      const conference = await conferenceOf(request, request.params.slug);
       const result = await addGroupMembers(
         db,
         conference,
@@ -128,7 +130,7 @@ export async function manageGroupRoutes(app: FastifyInstance): Promise<void> {
     `${BASE}/:id/members/:userId`,
     { schema: { tags, params: memberParams, response: { 200: groupView, ...failures } } },
     async (request) => {
-      const conference = await conferenceOf(request.params.slug);
+      const conference = await conferenceOf(request, request.params.slug);
       const group = await removeGroupMember(
         db,
         conference,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getConferenceBySlugOrThrow } from '../../services/conferences/index.ts';
+import { conferenceOf } from '../plugins/auth.ts';
 import {
   createVoucher,
   deleteVoucher,
@@ -63,31 +63,30 @@ const schemas = {
 export async function manageVoucherRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, now } = app.deps;
-  const conferenceOf = (slug: string) => getConferenceBySlugOrThrow(db, slug);
 
   r.get(BASE, { schema: schemas.list }, async (request) => {
-    const conference = await conferenceOf(request.params.slug);
+    const conference = await conferenceOf(request, request.params.slug);
     const filters = { codePrefix: request.query.q, isActive: request.query.active };
     return { vouchers: await listManagedVouchers(db, conference, filters, now()) };
   });
 
   r.post(BASE, { schema: schemas.create }, async (request, reply) => {
-    const conference = await conferenceOf(request.params.slug);
+    const conference = await conferenceOf(request, request.params.slug);
     return reply.status(201).send(await createVoucher(db, conference, request.body, now()));
   });
 
   r.get(`${BASE}/:id`, { schema: schemas.get }, async (request) => {
-    const conference = await conferenceOf(request.params.slug);
+    const conference = await conferenceOf(request, request.params.slug);
     return getManagedVoucher(db, conference, request.params.id, now());
   });
 
   r.patch(`${BASE}/:id`, { schema: schemas.update }, async (request) => {
-    const conference = await conferenceOf(request.params.slug);
+    const conference = await conferenceOf(request, request.params.slug);
     return updateVoucher(db, conference, request.params.id, request.body, now());
   });
 
   r.delete(`${BASE}/:id`, { schema: schemas.remove }, async (request, reply) => {
-    const conference = await conferenceOf(request.params.slug);
+    const conference = await conferenceOf(request, request.params.slug);
     await deleteVoucher(db, conference, request.params.id);
     return reply.status(204).send(null);
   });
