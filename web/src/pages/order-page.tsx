@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { accessQrUrl, cancelOrder, getOrder } from '../api/orders.ts';
+import { accessQrUrl, cancelOrder } from '../api/orders.ts';
 import type { Conference, OrderDetail } from '../api/types.ts';
 import { ExpiryNote } from '../components/cart-expiry.tsx';
 import { OrderStatusBadge } from '../components/order-list.tsx';
@@ -8,7 +8,7 @@ import { formatDateTime } from '../format/dates.ts';
 import { formatMoney } from '../format/money.ts';
 import { paymentMethodWords, statusWords } from '../format/words.ts';
 import { useAction } from '../hooks/use-action.ts';
-import { useResource } from '../hooks/use-resource.ts';
+import { useBuyerOrder } from '../hooks/use-buyer-order.ts';
 import { paths } from '../router/paths.ts';
 import { Link, Redirect, useLocation } from '../router/router.tsx';
 import { useSession } from '../session/session.tsx';
@@ -249,10 +249,7 @@ export function OrderPage({
 }) {
   const session = useSession();
   const { slug } = conference;
-  const userId = session.me?.user.id ?? null;
-  const order = useResource(userId ? `order:${slug}:${reference}:${userId}` : null, () =>
-    getOrder(slug, reference),
-  );
+  const order = useBuyerOrder(slug, reference);
   if (session.loading) return <Loading what="your order" />;
   if (!session.me) return <Redirect to={paths.signIn(paths.order(slug, reference))} />;
   return (

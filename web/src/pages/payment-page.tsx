@@ -1,5 +1,4 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { getOrder } from '../api/orders.ts';
 import { confirmCardPayment, startCardPayment } from '../api/payments.ts';
 import type { CardPaymentResult, Conference } from '../api/types.ts';
 import { ExpiryNote } from '../components/cart-expiry.tsx';
@@ -7,6 +6,7 @@ import { ErrorNote, Loading } from '../components/status.tsx';
 import { TestCardForm } from '../components/test-card-form.tsx';
 import { formatMoney } from '../format/money.ts';
 import { useAction } from '../hooks/use-action.ts';
+import { useBuyerOrder } from '../hooks/use-buyer-order.ts';
 import { useResource } from '../hooks/use-resource.ts';
 import { paths } from '../router/paths.ts';
 import { Link, navigate, Redirect, useLocation } from '../router/router.tsx';
@@ -105,10 +105,7 @@ export function PaymentPage({
 }) {
   const session = useSession();
   const { slug } = conference;
-  const userId = session.me?.user.id ?? null;
-  const order = useResource(userId ? `order:${slug}:${reference}:${userId}` : null, () =>
-    getOrder(slug, reference),
-  );
+  const order = useBuyerOrder(slug, reference);
   if (session.loading) return <Loading what="your order" />;
   if (!session.me) return <Redirect to={paths.signIn(paths.pay(slug, reference))} />;
   if (order.data && order.data.status !== 'pending')
