@@ -34,13 +34,9 @@ export function lockNamesOf(keys: readonly LockKey[]): string[] {
   return [...new Set(keys.map((k) => `${k.kind}:${k.id}`))];
 }
 
-export function isTransaction(db: Database): boolean {
-  return db instanceof PgTransaction;
-}
-
 /** Lock-taking statements must run inside a transaction: the locks end with it. */
 export function assertInTransaction(tx: Database): void {
-  if (!isTransaction(tx)) throw new Error('consumption locks need a transaction');
+  if (!(tx instanceof PgTransaction)) throw new Error('consumption locks need a transaction');
 }
 
 /**

@@ -2,7 +2,6 @@ export { accountErrors } from './errors.ts';
 export {
   createSession,
   endSession,
-  findSession,
   purgeExpiredSessions,
   sessionRead,
   type SessionPrincipal,

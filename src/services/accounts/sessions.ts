@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { eq, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { rowFromJson, type JsonRecord } from '../../db/json-rows.ts';
-import { readOne, type JsonRead } from '../../db/read-together.ts';
+import type { JsonRead } from '../../db/read-together.ts';
 import { sessions, users } from '../../db/schema/index.ts';
 import { toPublicUser, type PublicUser } from './users.ts';
 
@@ -60,14 +60,6 @@ export function sessionRead(token: string, now: Date): JsonRead<SessionPrincipal
       };
     },
   };
-}
-
-export function findSession(
-  db: Database,
-  token: string,
-  now: Date,
-): Promise<SessionPrincipal | undefined> {
-  return readOne(db, sessionRead(token, now));
 }
 
 export async function endSession(db: Database, token: string): Promise<void> {

@@ -1,6 +1,6 @@
 export { addItemToCart, type AddItemInput } from './add-item.ts';
 export { applyVoucher, removeVoucher } from './apply-voucher.ts';
-export { findOpenCartWithLines, loadCartLines, openCartRead, type CartLine } from './cart-lines.ts';
+export { loadCartLines, openCartRead, type CartLine } from './cart-lines.ts';
 export { removeCartItem, setCartItemQuantity } from './change-item.ts';
 export { cartErrors, stockViolationError } from './errors.ts';
 export { assertCartOpen, findOpenCart, getOrCreateOpenCart } from './open-cart.ts';

@@ -1,16 +1,15 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { carts, type Cart, type Conference } from '../../db/schema/index.ts';
 import { addMinutes } from '../../domain/dates.ts';
 import { cartErrors } from './errors.ts';
 
-function openCartOf(userId: string, conferenceId: string) {
-  return and(
-    eq(carts.userId, userId),
-    eq(carts.conferenceId, conferenceId),
-    eq(carts.status, 'open'),
-    eq(carts.kind, 'online'),
-  );
+/** The buyer's latest open online cart (D4.1), as SQL that other reads embed. */
+export function openCartIdSql(userId: string, conferenceId: string): SQL {
+  return sql`SELECT c.id FROM carts c
+    WHERE c.user_id = ${userId} AND c.conference_id = ${conferenceId}
+      AND c.status = 'open' AND c.kind = 'online'
+    ORDER BY c.created_at DESC LIMIT 1`;
 }
 
 export async function findOpenCart(
@@ -21,9 +20,7 @@ export async function findOpenCart(
   const [cart] = await db
     .select()
     .from(carts)
-    .where(openCartOf(userId, conferenceId))
-    .orderBy(desc(carts.createdAt))
-    .limit(1);
+    .where(sql`${carts.id} = (${openCartIdSql(userId, conferenceId)})`);
   return cart;
 }
 
@@ -79,7 +76,7 @@ export async function expireLapsedCart(db: Database, cart: Cart, now: Date): Pro
   await db
     .update(carts)
     .set({ status: 'expired', updatedAt: now })
-    .where(and(openCartOf(cart.userId, cart.conferenceId), lt(carts.expiresAt, now)));
+    .where(and(eq(carts.id, cart.id), eq(carts.status, 'open'), lt(carts.expiresAt, now)));
 }
 
 export function isLapsed(cart: Cart, now: Date): boolean {

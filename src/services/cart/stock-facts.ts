@@ -4,7 +4,7 @@ import type { StockFacts, StockLine, VoucherGate } from '../../domain/stock-rule
 import type { LockKey } from '../../db/locks.ts';
 import { sql } from 'drizzle-orm';
 import type { JsonRead } from '../../db/read-together.ts';
-import { openCartIdSql } from './cart-lines.ts';
+import { openCartIdSql } from './open-cart.ts';
 import {
   countForCart,
   countsRead,
