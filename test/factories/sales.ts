@@ -13,7 +13,7 @@ import {
   type TicketType,
   type Voucher,
 } from '../../src/db/schema/index.ts';
-import { unique } from './index.ts';
+import { makeTicketType, unique } from './index.ts';
 
 export async function makeVoucher(
   db: Database,
@@ -85,4 +85,23 @@ export async function makeCredit(
     .returning();
   if (!row) throw new Error('credit not created');
   return row;
+}
+
+/** D4.5 fixture: a hidden 300.00 "Speaker" ticket that the comp voucher SPEAKER unlocks and makes free. */
+export async function makeSpeakerCompTicket(
+  db: Database,
+  conference: Conference,
+): Promise<TicketType> {
+  const speaker = await makeTicketType(db, conference, {
+    name: 'Speaker',
+    requiresVoucher: true,
+    price: 30_000,
+  });
+  await makeVoucher(db, conference, {
+    code: 'SPEAKER',
+    kind: 'comp',
+    unlocksHiddenTickets: true,
+    ticketTypes: [speaker],
+  });
+  return speaker;
 }

@@ -16,7 +16,7 @@ import { buyerClient, makeBuyer } from '../support/buyers.ts';
 import { expectError } from '../support/expect-error.ts';
 import { describeEachBackend } from '../support/db.ts';
 import { makeAddon, makeConference, makeRawOrder, makeTicketType } from '../factories/index.ts';
-import { makeCondition, makeVoucher } from '../factories/sales.ts';
+import { makeCondition, makeSpeakerCompTicket, makeVoucher } from '../factories/sales.ts';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
 const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
@@ -95,17 +95,7 @@ describeEachBackend('checkout', (ctx) => {
 
   it('D4.5 a zero-total order is paid at once, makes an attendee and queues the confirmation once', async () => {
     const conference = await makeConference(ctx.db);
-    const speaker = await makeTicketType(ctx.db, conference, {
-      name: 'Speaker',
-      requiresVoucher: true,
-      price: 30_000,
-    });
-    await makeVoucher(ctx.db, conference, {
-      code: 'SPEAKER',
-      kind: 'comp',
-      unlocksHiddenTickets: true,
-      ticketTypes: [speaker],
-    });
+    const speaker = await makeSpeakerCompTicket(ctx.db, conference);
     const { buyer, client } = await buyerIn(conference);
     await client.applyVoucher('speaker');
     await client.addTicket(speaker.id);

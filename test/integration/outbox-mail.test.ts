@@ -25,7 +25,7 @@ import { buyerClient, makeBuyer, type Buyer } from '../support/buyers.ts';
 import { describeEachBackend } from '../support/db.ts';
 import { startFakeSmtp, type FakeSmtp } from '../fakes/smtp/index.ts';
 import { makeAddon, makeConference, makeRawOrder, makeTicketType } from '../factories/index.ts';
-import { makeVoucher } from '../factories/sales.ts';
+import { makeSpeakerCompTicket } from '../factories/sales.ts';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
 const at = (ms: number) => new Date(NOW.getTime() + ms);
@@ -169,17 +169,7 @@ describeEachBackend('outbox delivers the emails of the money path', (ctx) => {
     const app = await buildTestApp(ctx, { now: () => NOW });
     try {
       const conference = await makeConference(ctx.db);
-      const speaker = await makeTicketType(ctx.db, conference, {
-        name: 'Speaker',
-        requiresVoucher: true,
-        price: 30_000,
-      });
-      await makeVoucher(ctx.db, conference, {
-        code: 'SPEAKER',
-        kind: 'comp',
-        unlocksHiddenTickets: true,
-        ticketTypes: [speaker],
-      });
+      const speaker = await makeSpeakerCompTicket(ctx.db, conference);
       const buyer = await makeBuyer(ctx.db);
       const client = buyerClient(app, conference.slug, buyer);
       await client.applyVoucher('speaker');
