@@ -13,13 +13,16 @@ export function hasUnitLimit(kind: ConditionKind): boolean {
   return LIMITED_KINDS.has(kind);
 }
 
+/** D3.6: this condition discounts a limited number of units, so its used units are counted and locked. */
+export function isUnitLimited(condition: Pick<PricingCondition, 'kind' | 'usageLimit'>): boolean {
+  return hasUnitLimit(condition.kind) && condition.usageLimit > 0;
+}
+
 /** Units this condition may still discount before this cart; Infinity when unlimited (D3.6). */
 export function remainingAllowance(
   condition: Pick<PricingCondition, 'kind' | 'usageLimit' | 'unitsUsed'>,
 ): number {
-  if (!hasUnitLimit(condition.kind) || condition.usageLimit === 0) {
-    return Number.POSITIVE_INFINITY;
-  }
+  if (!isUnitLimited(condition)) return Number.POSITIVE_INFINITY;
   return Math.max(0, condition.usageLimit - condition.unitsUsed);
 }
 

@@ -1,4 +1,5 @@
 import type { CountBound } from '../stock-rules.ts';
+import { isUnitLimited } from './condition-rules.ts';
 import type { PricingCondition, PricingVoucher } from './types.ts';
 
 /**
@@ -11,7 +12,7 @@ export function pricingBounds(
   voucher: Pick<PricingVoucher, 'maxUses'> | null,
 ): CountBound[] {
   const bounds: CountBound[] = conditions
-    .filter((c) => c.usageLimit > 0)
+    .filter(isUnitLimited)
     .map((c) => ({ count: 'conditionUnits', id: c.id, equals: c.unitsUsed }));
   if (voucher) bounds.push({ count: 'voucherUses', max: voucher.maxUses - 1 });
   return bounds;

@@ -10,6 +10,7 @@ export {
 export {
   conditionQualifies,
   hasUnitLimit,
+  isUnitLimited,
   orderConditions,
   remainingAllowance,
 } from './condition-rules.ts';

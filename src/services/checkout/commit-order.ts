@@ -3,6 +3,7 @@ import type { Database } from '../../db/client.ts';
 import { carts, orders, type Order, type OrderLine } from '../../db/schema/index.ts';
 import { areApplicationLocksEnabled } from '../../db/locks.ts';
 import {
+  isUnitLimited,
   isVoucherUsable,
   priceCart,
   pricingBounds,
@@ -208,7 +209,7 @@ export async function commitOrderInOneStatement(
           ]
         : [],
       voucherId: ctx.voucher?.id ?? null,
-      limitedConditionIds: ctx.conditions.filter((c) => c.usageLimit > 0).map((c) => c.id),
+      limitedConditionIds: ctx.conditions.filter(isUnitLimited).map((c) => c.id),
     });
     if (outcome.status === 'placed') return { order: outcome.order, lines: outcome.lines };
     if (outcome.status === 'cart_changed') throw checkoutErrors('CART_CHANGED');

@@ -1,7 +1,12 @@
 import type { Database } from '../../db/client.ts';
 import type { Cart, Conference } from '../../db/schema/index.ts';
 import type { LockKey } from '../../db/locks.ts';
-import type { BuyerFacts, PricingCondition, PricingVoucher } from '../../domain/pricing/index.ts';
+import {
+  isUnitLimited,
+  type BuyerFacts,
+  type PricingCondition,
+  type PricingVoucher,
+} from '../../domain/pricing/index.ts';
 import { isConferenceOnSale } from '../../domain/sale-state.ts';
 import {
   assertCartOpen,
@@ -60,7 +65,7 @@ export async function prepareCheckout(
   const answers = validateAnswers(questions, request.answers ?? {});
   const voucher = await loadCartVoucher(db, cart, now);
   const { conditions, buyer } = pricing;
-  const limited = conditions.filter((c) => c.usageLimit > 0);
+  const limited = conditions.filter(isUnitLimited);
   const keys = consumptionKeys(
     request.conference,
     request.buyerId,

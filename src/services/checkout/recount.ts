@@ -1,7 +1,11 @@
 import type { Database } from '../../db/client.ts';
 import type { LockKey } from '../../db/locks.ts';
 import type { Conference } from '../../db/schema/index.ts';
-import type { PricingCondition, PricingVoucher } from '../../domain/pricing/index.ts';
+import {
+  isUnitLimited,
+  type PricingCondition,
+  type PricingVoucher,
+} from '../../domain/pricing/index.ts';
 import type { StockFacts } from '../../domain/stock-rules.ts';
 import type { CartLine } from '../cart/index.ts';
 import { countCart, stockFactsOf, voucherGateOf } from '../cart/index.ts';
@@ -29,7 +33,7 @@ export async function lockAndRecount(
   /** The order being placed, written before the lock: its own voucher use is not a competitor's. */
   ownOrderId: string,
 ): Promise<Recount> {
-  const limitedConditionIds = conditions.filter((c) => c.usageLimit > 0).map((c) => c.id);
+  const limitedConditionIds = conditions.filter(isUnitLimited).map((c) => c.id);
   const counts = await countCart(tx, conference, buyerId, lines, now, {
     voucherId: voucher?.id ?? null,
     limitedConditionIds,
@@ -51,7 +55,7 @@ export function recountOf(
   return {
     voucher: freshVoucher,
     conditions: conditions.map((c) =>
-      c.usageLimit > 0 ? { ...c, unitsUsed: counts.conditionUnits.get(c.id) ?? 0 } : c,
+      isUnitLimited(c) ? { ...c, unitsUsed: counts.conditionUnits.get(c.id) ?? 0 } : c,
     ),
     facts: stockFactsOf(conference, counts, voucherGateOf(freshVoucher, now), now),
   };
