@@ -76,7 +76,11 @@ async function measureRush(
   arrival: Arrival,
 ) {
   const urls = resources.servers.map((s) => s.url);
-  await warmUp(resources.handle.db, urls, options.poolSize, options.requestTimeoutMs);
+  await warmUp(resources.handle.db, urls, {
+    poolSize: options.poolSize,
+    buyersPerServer: options.warmUpBuyers,
+    timeoutMs: options.requestTimeoutMs,
+  });
   const { probe } = resources;
   await probe?.collect(resources.servers);
   const activity = options.profile ? sampleActivity(resources.database.benchUrl, 25) : undefined;

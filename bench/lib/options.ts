@@ -12,6 +12,8 @@ export interface RushOptions {
   poolSize: number;
   lockTimeoutMs: number;
   requestTimeoutMs: number;
+  /** Buyers per app process in the untimed warm-up rush; half as many seats. */
+  warmUpBuyers: number;
   adminUrl: string;
   /** Sample pg_stat_activity and time every query inside the servers (slightly perturbs numbers). */
   profile: boolean;
@@ -28,6 +30,7 @@ export const USAGE = `npm run bench:rush -- [options]
   --pool-size N         DATABASE_POOL_SIZE of each app process (default 10)
   --lock-timeout-ms N   LOCK_TIMEOUT_MS of each app process (default 3000)
   --timeout-ms N        deadline of each HTTP request (default 30000)
+  --warm-up N           buyers per app process in the untimed warm-up rush (default 500)
   --profile             sample pg_stat_activity and time queries inside the servers
   --server-node-args=S  extra node flags for the app processes, space separated
                         (e.g. "--server-node-args=--cpu-prof --cpu-prof-dir=/tmp/prof")
@@ -45,6 +48,7 @@ export function parseRushOptions(argv: readonly string[]): RushOptions | 'help' 
       'pool-size': { type: 'string' },
       'lock-timeout-ms': { type: 'string' },
       'timeout-ms': { type: 'string' },
+      'warm-up': { type: 'string' },
       profile: { type: 'boolean', default: false },
       'server-node-args': { type: 'string', default: '' },
       help: { type: 'boolean', default: false },
@@ -61,6 +65,7 @@ export function parseRushOptions(argv: readonly string[]): RushOptions | 'help' 
     poolSize: positiveInt('pool-size', values['pool-size'], 10),
     lockTimeoutMs: positiveInt('lock-timeout-ms', values['lock-timeout-ms'], 3000),
     requestTimeoutMs: positiveInt('timeout-ms', values['timeout-ms'], 30_000),
+    warmUpBuyers: positiveInt('warm-up', values['warm-up'], 500),
     adminUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
     profile: values.profile,
     serverNodeArgs: values['server-node-args'].split(/\s+/).filter(Boolean),

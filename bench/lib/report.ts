@@ -45,6 +45,7 @@ function rows(s: ScenarioSummary): Row[] {
     row('buyers / seats', `${s.buyers} / ${s.seats}`),
     row('wall time', ms(s.wallMs)),
     row('placed orders (201)', String(s.placed)),
+    row('first 201 after', s.firstPlacedMs === null ? '—' : ms(s.firstPlacedMs)),
     row(
       'checkouts/s',
       s.checkoutsPerSecond.toFixed(1),

@@ -13,6 +13,8 @@ export interface ScenarioSummary {
   inFlight: number;
   wallMs: number;
   placed: number;
+  /** First request → first `201`: what a burst costs before the first sale. */
+  firstPlacedMs: number | null;
   checkoutsPerSecond: number;
   latencyMs: { p50: number; p99: number };
   placedLatencyMs: { p50: number; p99: number };
@@ -48,6 +50,7 @@ export function summariseScenario(
   const last = results.reduce((max, r) => Math.max(max, r.finishedAt), first);
   const placed = results.filter((r) => r.outcome.kind === 'placed');
   const lastPlaced = placed.reduce((max, r) => Math.max(max, r.finishedAt), first);
+  const firstPlaced = placed.reduce((min, r) => Math.min(min, r.finishedAt), Number.POSITIVE_INFINITY);
   const placedSeconds = (lastPlaced - first) / 1000;
   const checkoutsPerSecond = placedSeconds > 0 ? placed.length / placedSeconds : 0;
   const refusals: string[] = [];
@@ -61,6 +64,7 @@ export function summariseScenario(
     buyers: results.length,
     wallMs: last - first,
     placed: placed.length,
+    firstPlacedMs: placed.length > 0 ? firstPlaced - first : null,
     checkoutsPerSecond,
     latencyMs: spread(results.map((r) => r.finishedAt - r.startedAt)),
     placedLatencyMs: spread(placed.map((r) => r.finishedAt - r.startedAt)),
