@@ -50,7 +50,10 @@ export function summariseScenario(
   const last = results.reduce((max, r) => Math.max(max, r.finishedAt), first);
   const placed = results.filter((r) => r.outcome.kind === 'placed');
   const lastPlaced = placed.reduce((max, r) => Math.max(max, r.finishedAt), first);
-  const firstPlaced = placed.reduce((min, r) => Math.min(min, r.finishedAt), Number.POSITIVE_INFINITY);
+  const firstPlaced = placed.reduce(
+    (min, r) => Math.min(min, r.finishedAt),
+    Number.POSITIVE_INFINITY,
+  );
   const placedSeconds = (lastPlaced - first) / 1000;
   const checkoutsPerSecond = placedSeconds > 0 ? placed.length / placedSeconds : 0;
   const refusals: string[] = [];
