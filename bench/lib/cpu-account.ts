@@ -98,3 +98,9 @@ export function renderCpuUse(cpu: CpuUse): string {
   const pct = (s: number) => `${((s / (cpu.seconds * cpu.cores)) * 100).toFixed(0)} %`;
   return `machine ${pct(cpu.machine)} busy of ${cpu.cores} cores: servers ${pct(cpu.servers)}, PostgreSQL ${pct(cpu.postgres)}, load generator ${pct(cpu.client)}, other processes ${pct(cpu.other)}`;
 }
+
+/** CPU-milliseconds per buyer: steadier than throughput on a machine whose speed moves. */
+export function renderCpuPerBuyer(cpu: CpuUse, buyers: number): string {
+  const each = (seconds: number) => `${((seconds * 1000) / buyers).toFixed(2)} ms`;
+  return `servers ${each(cpu.servers)}, PostgreSQL ${each(cpu.postgres)}, load generator ${each(cpu.client)}`;
+}

@@ -1,4 +1,4 @@
-import { renderCpuUse } from './cpu-account.ts';
+import { renderCpuPerBuyer, renderCpuUse } from './cpu-account.ts';
 import type { ScenarioSummary } from './rush-summary.ts';
 import { formatTally } from './stats.ts';
 
@@ -80,6 +80,7 @@ function rows(s: ScenarioSummary): Row[] {
     ),
     row('oversold', String(s.sales.oversold), '0', verdict(ok.oversold)),
     row('CPU during the rush', s.cpu ? renderCpuUse(s.cpu) : 'n/a'),
+    row('CPU per buyer', s.cpu ? renderCpuPerBuyer(s.cpu, s.buyers) : 'n/a'),
     row(
       'unsold while demand > supply',
       s.sales.unsold === null ? 'n/a (buyers < seats)' : String(s.sales.unsold),
