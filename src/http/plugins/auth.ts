@@ -1,9 +1,8 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { sql } from 'drizzle-orm';
 import type { Conference } from '../../db/schema/index.ts';
-import { readTogether, type JsonRead } from '../../db/read-together.ts';
+import { NOTHING, readTogether } from '../../db/read-together.ts';
 import {
   sessionRead,
   type PublicUser,
@@ -24,8 +23,6 @@ declare module 'fastify' {
     slugConference: { slug: string; conference: Conference | null } | null;
   }
 }
-
-const NOTHING: JsonRead<null> = { json: sql`NULL`, decode: () => null };
 
 /** The `:slug` of the matched route, when it is one PostgreSQL can look up. */
 function slugOf(request: FastifyRequest): string | null {
@@ -49,7 +46,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     if (!token && !slug) return;
     const read = await readTogether(app.deps.db, {
       session: token ? sessionRead(token, app.deps.now()) : NOTHING,
-      conference: slug ? conferenceBySlugRead(slug) : NOTHING,
+      conference: slug ? conferenceBySlugRead({ slug }) : NOTHING,
     });
     request.session = read.session ?? null;
     if (slug) request.slugConference = { slug, conference: read.conference };

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { eq, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { rowFromJson, type JsonRecord } from '../../db/json-rows.ts';
-import type { JsonRead } from '../../db/read-together.ts';
+import { defineRead, type JsonRead, type Slots } from '../../db/read-together.ts';
 import { sessions, users } from '../../db/schema/index.ts';
 import { toPublicUser, type PublicUser } from './users.ts';
 
@@ -43,23 +43,27 @@ export interface SessionPrincipal {
   user: PublicUser;
 }
 
+const sessionShape = defineRead(
+  (
+    v: Slots<{ id: string; now: string }>,
+  ) => sql`SELECT jsonb_build_object('session', to_jsonb(s.*), 'user', to_jsonb(u.*))
+      FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.id = ${v.id} AND s.expires_at > ${v.now}::timestamptz`,
+  (value): SessionPrincipal | undefined => {
+    if (value === null) return undefined;
+    const row = value as { session: JsonRecord; user: JsonRecord };
+    const session = rowFromJson(sessions, row.session);
+    return {
+      sessionId: session.id,
+      csrfToken: session.csrfToken,
+      user: toPublicUser(rowFromJson(users, row.user)),
+    };
+  },
+);
+
 /** Every signed-in request starts here: as one JSON value, read with the route's conference. */
 export function sessionRead(token: string, now: Date): JsonRead<SessionPrincipal | undefined> {
-  return {
-    json: sql`SELECT jsonb_build_object('session', to_jsonb(s.*), 'user', to_jsonb(u.*))
-      FROM sessions s JOIN users u ON u.id = s.user_id
-      WHERE s.id = ${hashToken(token)} AND s.expires_at > ${now.toISOString()}::timestamptz`,
-    decode: (value) => {
-      if (value === null) return undefined;
-      const row = value as { session: JsonRecord; user: JsonRecord };
-      const session = rowFromJson(sessions, row.session);
-      return {
-        sessionId: session.id,
-        csrfToken: session.csrfToken,
-        user: toPublicUser(rowFromJson(users, row.user)),
-      };
-    },
-  };
+  return sessionShape({ id: hashToken(token), now: now.toISOString() });
 }
 
 export async function endSession(db: Database, token: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { rowFromJson, type JsonRecord } from '../../db/json-rows.ts';
-import { readOne, type JsonRead } from '../../db/read-together.ts';
+import { defineRead, readOne, type JsonRead, type Slots } from '../../db/read-together.ts';
 import {
   addons,
   cartItems,
@@ -99,11 +99,13 @@ function cartLinesJson(cartId: SQL): SQL {
     WHERE i.cart_id = ${cartId}`;
 }
 
+const cartLinesRead = defineRead(
+  (v: Slots<{ cartId: string }>) => cartLinesJson(sql`${v.cartId}::uuid`),
+  (value) => (value as LineJson[]).map(lineFromJson),
+);
+
 export function loadCartLines(db: Database, cartId: string): Promise<CartLine[]> {
-  return readOne(db, {
-    json: cartLinesJson(sql`${cartId}::uuid`),
-    decode: (value) => (value as LineJson[]).map(lineFromJson),
-  });
+  return readOne(db, cartLinesRead({ cartId }));
 }
 
 export interface OpenCartWithLines {
@@ -111,34 +113,49 @@ export interface OpenCartWithLines {
   lines: CartLine[];
 }
 
+const openCartShape = defineRead(
+  (
+    v: Slots<{ userId: string; conferenceId: string }>,
+  ) => sql`SELECT jsonb_build_object('cart', to_jsonb(c.*), 'lines', (${cartLinesJson(sql`c.id`)}))
+      FROM carts c WHERE c.id = (${openCartIdSql(v.userId, v.conferenceId)})`,
+  (value): OpenCartWithLines | undefined => {
+    if (value === null) return undefined;
+    const row = value as { cart: JsonRecord; lines: LineJson[] };
+    return { cart: rowFromJson(carts, row.cart), lines: row.lines.map(lineFromJson) };
+  },
+);
+
 /** The buyer's open cart with its lines as one JSON value (see readTogether). */
 export function openCartRead(
   userId: string,
   conferenceId: string,
 ): JsonRead<OpenCartWithLines | undefined> {
-  return {
-    json: sql`SELECT jsonb_build_object('cart', to_jsonb(c.*), 'lines', (${cartLinesJson(sql`c.id`)}))
-      FROM carts c WHERE c.id = (${openCartIdSql(userId, conferenceId)})`,
-    decode: (value) => {
-      if (value === null) return undefined;
-      const row = value as { cart: JsonRecord; lines: LineJson[] };
-      return { cart: rowFromJson(carts, row.cart), lines: row.lines.map(lineFromJson) };
-    },
-  };
+  return openCartShape({ userId, conferenceId });
 }
+
+const decodeProduct = (value: unknown) =>
+  value === null ? null : productFromJson(value as ProductJson);
+const productShapes = {
+  ticket: defineRead(
+    (
+      v: Slots<{ productId: string }>,
+    ) => sql`SELECT jsonb_build_object('ticket', to_jsonb(t.*), 'addon', NULL, 'requires', '[]'::jsonb)
+      FROM ticket_types t WHERE t.id = ${v.productId}`,
+    decodeProduct,
+  ),
+  addon: defineRead(
+    (
+      v: Slots<{ productId: string }>,
+    ) => sql`SELECT jsonb_build_object('ticket', NULL, 'addon', to_jsonb(a.*), 'requires', ${REQUIRES_JSON})
+      FROM addons a WHERE a.id = ${v.productId}`,
+    decodeProduct,
+  ),
+};
 
 /** A ticket type or add-on as a line would show it (null: no such product), as one JSON value. */
 export function productRead(
   kind: 'ticket' | 'addon',
   productId: string,
 ): JsonRead<ProductLine | null> {
-  return {
-    json:
-      kind === 'ticket'
-        ? sql`SELECT jsonb_build_object('ticket', to_jsonb(t.*), 'addon', NULL, 'requires', '[]'::jsonb)
-            FROM ticket_types t WHERE t.id = ${productId}`
-        : sql`SELECT jsonb_build_object('ticket', NULL, 'addon', to_jsonb(a.*), 'requires', ${REQUIRES_JSON})
-            FROM addons a WHERE a.id = ${productId}`,
-    decode: (value) => (value === null ? null : productFromJson(value as ProductJson)),
-  };
+  return productShapes[kind]({ productId });
 }

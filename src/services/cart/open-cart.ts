@@ -1,11 +1,11 @@
-import { and, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, lt, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { carts, type Cart, type Conference } from '../../db/schema/index.ts';
 import { addMinutes } from '../../domain/dates.ts';
 import { cartErrors } from './errors.ts';
 
-/** The buyer's latest open online cart (D4.1), as SQL that other reads embed. */
-export function openCartIdSql(userId: string, conferenceId: string): SQL {
+/** The buyer's latest open online cart (D4.1), as SQL that other reads embed (values or slots). */
+export function openCartIdSql(userId: string | SQLWrapper, conferenceId: string | SQLWrapper): SQL {
   return sql`SELECT c.id FROM carts c
     WHERE c.user_id = ${userId} AND c.conference_id = ${conferenceId}
       AND c.status = 'open' AND c.kind = 'online'

@@ -2,12 +2,14 @@ import type { Database } from '../../db/client.ts';
 import type { Conference } from '../../db/schema/index.ts';
 import type { StockFacts, StockLine, VoucherGate } from '../../domain/stock-rules.ts';
 import type { LockKey } from '../../db/locks.ts';
-import { sql } from 'drizzle-orm';
-import type { JsonRead } from '../../db/read-together.ts';
+import { sql, type SQL } from 'drizzle-orm';
+import { defineRead, type JsonRead, type Slots } from '../../db/read-together.ts';
 import { openCartIdSql } from './open-cart.ts';
 import {
   countForCart,
-  countsRead,
+  countsJson,
+  countsOf,
+  type CountsJson,
   lockAndCountForCart,
   type CartCountScope,
   type CartCounts,
@@ -21,6 +23,47 @@ export interface CountScopeOptions {
   lockFirst?: readonly LockKey[];
 }
 
+type CountSlots = Slots<{
+  conferenceId: string;
+  buyerId: string;
+  productId: string;
+  venue: boolean;
+  at: string;
+}>;
+
+/** The products of the buyer's open cart, plus the one being added when it is of this kind. */
+function idsInCart(v: CountSlots, kind: 'ticket' | 'addon', adding: boolean): SQL {
+  const column = sql.identifier(kind === 'ticket' ? 'ticket_type_id' : 'addon_id');
+  const inCart = sql`ARRAY(SELECT i.${column} FROM cart_items i
+    WHERE i.cart_id = (${openCartIdSql(v.buyerId, v.conferenceId)}) AND i.${column} IS NOT NULL)`;
+  return adding ? sql`${inCart} || ARRAY[${v.productId}::uuid]` : inCart;
+}
+
+function openCartCountsShape(adding: 'ticket' | 'addon') {
+  return defineRead(
+    (v: CountSlots) =>
+      countsJson(
+        {
+          conferenceId: v.conferenceId,
+          buyerId: v.buyerId,
+          ticketTypeIds: idsInCart(v, 'ticket', adding === 'ticket'),
+          addonIds: idsInCart(v, 'addon', adding === 'addon'),
+          venue: v.venue,
+          voucherId: null,
+          limitedConditionIds: [],
+          excludeOrderId: null,
+        },
+        v.at,
+      ),
+    (value) => countsOf(value as CountsJson),
+  );
+}
+
+const openCartCountsShapes = {
+  ticket: openCartCountsShape('ticket'),
+  addon: openCartCountsShape('addon'),
+};
+
 /**
  * Counts for the buyer's open cart plus a product about to be added, as one JSON value, so that
  * add-to-cart reads the cart and its counts in the same statement. Stock only: the voucher's own
@@ -32,26 +75,13 @@ export function openCartCountsRead(
   adding: { kind: 'ticket' | 'addon'; productId: string },
   now: Date,
 ): JsonRead<CartCounts> {
-  const cartId = openCartIdSql(buyerId, conference.id);
-  const idsOf = (kind: 'ticket' | 'addon') => {
-    const column = sql.identifier(kind === 'ticket' ? 'ticket_type_id' : 'addon_id');
-    const inCart = sql`ARRAY(SELECT i.${column} FROM cart_items i
-      WHERE i.cart_id = (${cartId}) AND i.${column} IS NOT NULL)`;
-    return adding.kind === kind ? sql`${inCart} || ARRAY[${adding.productId}]::uuid[]` : inCart;
-  };
-  return countsRead(
-    {
-      conferenceId: conference.id,
-      buyerId,
-      ticketTypeIds: idsOf('ticket'),
-      addonIds: idsOf('addon'),
-      venue: conference.totalCapacity > 0,
-      voucherId: null,
-      limitedConditionIds: [],
-      excludeOrderId: null,
-    },
-    now,
-  );
+  return openCartCountsShapes[adding.kind]({
+    conferenceId: conference.id,
+    buyerId,
+    productId: adding.productId,
+    venue: conference.totalCapacity > 0,
+    at: now.toISOString(),
+  });
 }
 
 /** Exactly the products in the cart (and the venue when capped), never the whole conference. */

@@ -55,7 +55,7 @@ export async function prepareCheckout(
   // One round trip for everything that does not depend on the cart's contents.
   const { open, questions, pricing } = await readTogether(db, {
     open: openCartRead(buyerId, conference.id),
-    questions: activeQuestionsRead(conference.id),
+    questions: activeQuestionsRead({ conferenceId: conference.id }),
     pricing: pricingInputsRead(conference.id, buyerId, now),
   });
   if (!open) throw cartErrors('CART_EMPTY');

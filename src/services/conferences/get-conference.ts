@@ -1,21 +1,23 @@
 import { asc, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { rowFromJson, type JsonRecord } from '../../db/json-rows.ts';
-import { readOne, type JsonRead } from '../../db/read-together.ts';
+import { defineRead, readOne, type Slots } from '../../db/read-together.ts';
 import { conferences, type Conference } from '../../db/schema/index.ts';
 import { commonErrors } from '../common/errors.ts';
 
 /** A conference by its slug as one JSON value (null: none), read with the session. */
-export function conferenceBySlugRead(slug: string): JsonRead<Conference | null> {
-  return {
-    json: sql`SELECT to_jsonb(c.*) FROM conferences c WHERE c.slug = ${slug}`,
-    decode: (value) => (value === null ? null : rowFromJson(conferences, value as JsonRecord)),
-  };
-}
+export const conferenceBySlugRead = defineRead(
+  (v: Slots<{ slug: string }>) =>
+    sql`SELECT to_jsonb(c.*) FROM conferences c WHERE c.slug = ${v.slug}`,
+  (value): Conference | null =>
+    value === null ? null : rowFromJson(conferences, value as JsonRecord),
+);
 
 export async function getConferenceBySlugOrThrow(db: Database, slug: string): Promise<Conference> {
   // Text holding NUL cannot even be compared in PostgreSQL, and no slug holds one.
-  const conference = slug.includes('\u0000') ? null : await readOne(db, conferenceBySlugRead(slug));
+  const conference = slug.includes('\u0000')
+    ? null
+    : await readOne(db, conferenceBySlugRead({ slug }));
   if (!conference) throw commonErrors('CONFERENCE_NOT_FOUND', { slug });
   return conference;
 }

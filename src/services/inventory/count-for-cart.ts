@@ -1,7 +1,6 @@
-import { is, SQL, sql } from 'drizzle-orm';
+import { is, SQL, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { queryRows } from '../../db/raw.ts';
-import type { JsonRead } from '../../db/read-together.ts';
 import { assertInTransaction, lockNamesOf, type LockKey } from '../../db/locks.ts';
 import type { CountBound, CountName } from '../../domain/stock-rules.ts';
 
@@ -55,11 +54,20 @@ function toCounts(json: Record<string, string | number> | null): Map<string, num
   return new Map(Object.entries(json ?? {}).map(([id, units]) => [id, Number(units)]));
 }
 
+/** A value, or the slot of a read defined once (see defineRead). */
+type Arg<T> = T | SQLWrapper;
+
+/** A count scope whose values may be slots. */
+export type CountArgs = {
+  [K in keyof CartCountScope]: CartCountScope[K] extends IdsArg ? IdsArg : Arg<CartCountScope[K]>;
+};
+
 /** The nine arguments of `lanyard_cart_counts`, which the functions built on it share. */
-export function countArgs(scope: CartCountScope, now: Date): SQL {
+export function countArgs(scope: CountArgs, at: Date | SQLWrapper): SQL {
+  const time = at instanceof Date ? at.toISOString() : at;
   return sql`${scope.conferenceId}::uuid, ${scope.buyerId}::uuid, ${uuids(scope.ticketTypeIds)},
-    ${uuids(scope.addonIds)}, ${scope.venue}, ${scope.voucherId}::uuid,
-    ${uuids(scope.limitedConditionIds)}, ${scope.excludeOrderId}::uuid, ${now.toISOString()}::timestamptz`;
+    ${uuids(scope.addonIds)}, ${scope.venue}::boolean, ${scope.voucherId}::uuid,
+    ${uuids(scope.limitedConditionIds)}, ${scope.excludeOrderId}::uuid, ${time}::timestamptz`;
 }
 
 export function countsOf(json: CountsJson | undefined): CartCounts {
@@ -91,12 +99,9 @@ export async function countForCart(
   return countsOf(row?.counts);
 }
 
-/** The same counts as one JSON value, to read together with other things (see readTogether). */
-export function countsRead(scope: CartCountScope, now: Date): JsonRead<CartCounts> {
-  return {
-    json: sql`SELECT lanyard_cart_counts(${countArgs(scope, now)})`,
-    decode: (value) => countsOf(value as CountsJson),
-  };
+/** The same counts as one JSON value, for a read defined once (see defineRead). */
+export function countsJson(scope: CountArgs, at: SQLWrapper): SQL {
+  return sql`SELECT lanyard_cart_counts(${countArgs(scope, at)})`;
 }
 
 /**

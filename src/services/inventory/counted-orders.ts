@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, or, type SQL } from 'drizzle-orm';
+import { and, eq, gt, inArray, or, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { orders } from '../../db/schema/index.ts';
 
 /**
@@ -17,7 +17,7 @@ export function isCountedOrder(now: Date): SQL {
  * VOU-7 / D3.6: an order holds its voucher use and condition units unless it was cancelled or its
  * hold lapsed; refunds do not give uses back.
  */
-export function isOrderHoldingUses(now: Date): SQL {
+export function isOrderHoldingUses(now: Date | SQLWrapper): SQL {
   return or(
     inArray(orders.status, ['paid', 'partially_refunded', 'refunded']),
     and(eq(orders.status, 'pending'), gt(orders.holdExpiresAt, now)),

@@ -7,7 +7,7 @@ export {
   countArgs,
   countForCart,
   countsOf,
-  countsRead,
+  countsJson,
   lockAndCountForCart,
   type CountsJson,
   type IdsArg,

@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { BuyerFacts } from '../../domain/pricing/index.ts';
 
 export interface FactsRow {
@@ -12,7 +12,10 @@ export interface FactsRow {
  * Facts about the buyer that conditions need (COND-5..7), in one statement (with the
  * conditions, see load-pricing-inputs.ts). The pricing engine never queries.
  */
-export function buyerFactsQuery(userId: string, conferenceId: string): SQL {
+export function buyerFactsQuery(
+  userId: string | SQLWrapper,
+  conferenceId: string | SQLWrapper,
+): SQL {
   return sql`SELECT
       EXISTS (SELECT 1 FROM speakers s WHERE s.user_id = ${userId} AND s.conference_id = ${conferenceId}) AS is_speaker,
       EXISTS (

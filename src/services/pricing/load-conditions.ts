@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { money } from '../../domain/money.ts';
 import type { ConditionKind, DiscountType, PricingCondition } from '../../domain/pricing/index.ts';
 import { isOrderHoldingUses } from '../inventory/index.ts';
@@ -38,7 +38,10 @@ function setOf(table: string, column: string) {
 }
 
 /** Active conditions of a conference with their sets and derived usage (D3.6). */
-export function activeConditionsQuery(conferenceId: string, now: Date): SQL {
+export function activeConditionsQuery(
+  conferenceId: string | SQLWrapper,
+  now: Date | SQLWrapper,
+): SQL {
   return sql`SELECT c.id, c.kind, c.name, c.priority, c.created_at, c.is_active, c.discount_type, c.percent_off_bp,
         c.amount_off, c.max_quantity, c.start_time, c.end_time, c.usage_limit, c.is_presenter, c.is_copresenter,
         c.apply_to_tickets, c.apply_to_addons,

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { readOne, type JsonRead } from '../../db/read-together.ts';
+import { defineRead, readOne, type JsonRead, type Slots } from '../../db/read-together.ts';
 import type { BuyerFacts, PricingCondition } from '../../domain/pricing/index.ts';
 import { buyerFactsOf, buyerFactsQuery, type FactsRow } from './load-buyer-facts.ts';
 import { activeConditionsQuery, conditionOf, type ConditionRow } from './load-conditions.ts';
@@ -14,26 +14,29 @@ export interface PricingInputs {
  * The conference's active conditions and the facts about the buyer they test, as one JSON value:
  * every cart view and checkout prices, and reads it together with the cart (see readTogether).
  */
+const pricingInputsShape = defineRead(
+  (v: Slots<{ conferenceId: string; buyerId: string; at: string }>) =>
+    // The buyer's facts only matter to conditions: without any, they are not looked up.
+    sql`SELECT jsonb_build_object('conditions', active.list) || CASE
+        WHEN jsonb_array_length(active.list) = 0 THEN '{}'::jsonb
+        ELSE (SELECT to_jsonb(facts.*) FROM (${buyerFactsQuery(v.buyerId, v.conferenceId)}) AS facts) END
+      FROM (SELECT coalesce(jsonb_agg(c), '[]'::jsonb) AS list
+        FROM (${activeConditionsQuery(v.conferenceId, v.at)}) AS c) AS active`,
+  (value): PricingInputs => {
+    const row = value as (Partial<FactsRow> & { conditions: ConditionRow[] }) | null;
+    return {
+      conditions: (row?.conditions ?? []).map(conditionOf),
+      buyer: buyerFactsOf(row ?? undefined),
+    };
+  },
+);
+
 export function pricingInputsRead(
   conferenceId: string,
   buyerId: string,
   now: Date,
 ): JsonRead<PricingInputs> {
-  return {
-    // The buyer's facts only matter to conditions: without any, they are not looked up.
-    json: sql`SELECT jsonb_build_object('conditions', active.list) || CASE
-        WHEN jsonb_array_length(active.list) = 0 THEN '{}'::jsonb
-        ELSE (SELECT to_jsonb(facts.*) FROM (${buyerFactsQuery(buyerId, conferenceId)}) AS facts) END
-      FROM (SELECT coalesce(jsonb_agg(c), '[]'::jsonb) AS list
-        FROM (${activeConditionsQuery(conferenceId, now)}) AS c) AS active`,
-    decode: (value) => {
-      const row = value as (Partial<FactsRow> & { conditions: ConditionRow[] }) | null;
-      return {
-        conditions: (row?.conditions ?? []).map(conditionOf),
-        buyer: buyerFactsOf(row ?? undefined),
-      };
-    },
-  };
+  return pricingInputsShape({ conferenceId, buyerId, at: now.toISOString() });
 }
 
 export function loadPricingInputs(
