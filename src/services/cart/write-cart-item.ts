@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { rowFromJson, type JsonRecord } from '../../db/json-rows.ts';
-import { queryRows } from '../../db/raw.ts';
+import { defineStatement } from '../../db/cached-statements.ts';
 import { cartItems, carts, type Cart, type CartItem } from '../../db/schema/index.ts';
 import { addMinutes } from '../../domain/dates.ts';
 
@@ -19,6 +19,50 @@ export interface CartItemWrite {
   now: Date;
 }
 
+interface WriteValues extends Record<string, unknown> {
+  cartId: string | null;
+  /** The cart's `updated_at` when the add was checked. */
+  version: string | null;
+  userId: string;
+  conferenceId: string;
+  now: string;
+  expiresAt: string;
+  productId: string;
+  quantity: number;
+  checkedQuantity: number;
+}
+
+function cartItemWrite(kind: 'ticket' | 'addon', cart: 'existing' | 'new') {
+  return defineStatement<WriteValues, { cart: JsonRecord | null; item: JsonRecord | null }>((v) => {
+    const column = sql.identifier(kind === 'ticket' ? 'ticket_type_id' : 'addon_id');
+    const cartSql =
+      cart === 'existing'
+        ? sql`UPDATE carts SET updated_at = ${v.now}::timestamptz, expires_at = ${v.expiresAt}::timestamptz
+        WHERE id = ${v.cartId}::uuid AND status = 'open'
+          -- JavaScript dates carry milliseconds; the column may carry microseconds.
+          AND date_trunc('milliseconds', updated_at) = ${v.version}::timestamptz
+        RETURNING *`
+        : sql`INSERT INTO carts (user_id, conference_id, expires_at, created_at, updated_at)
+        VALUES (${v.userId}::uuid, ${v.conferenceId}::uuid, ${v.expiresAt}::timestamptz,
+          ${v.now}::timestamptz, ${v.now}::timestamptz)
+        ON CONFLICT DO NOTHING RETURNING *`;
+    return sql`WITH cart AS (${cartSql}),
+      item AS (
+        INSERT INTO cart_items (cart_id, conference_id, ${column}, quantity)
+        SELECT cart.id, ${v.conferenceId}::uuid, ${v.productId}::uuid, ${v.quantity}::int FROM cart
+        ON CONFLICT (cart_id, ${column}) WHERE ${column} IS NOT NULL
+        DO UPDATE SET quantity = cart_items.quantity + excluded.quantity
+        WHERE cart_items.quantity = ${v.checkedQuantity}::int
+        RETURNING *)
+      SELECT (SELECT to_jsonb(cart.*) FROM cart) AS cart, (SELECT to_jsonb(item.*) FROM item) AS item`;
+  });
+}
+
+const CART_ITEM_WRITES = {
+  ticket: { existing: cartItemWrite('ticket', 'existing'), new: cartItemWrite('ticket', 'new') },
+  addon: { existing: cartItemWrite('addon', 'existing'), new: cartItemWrite('addon', 'new') },
+};
+
 /**
  * Adds units to a cart line in ONE statement, and only if the cart is still what the add was
  * checked against (optimistic, D4.1/CART-6): an existing cart must still have the version
@@ -30,31 +74,18 @@ export async function writeCartItem(
   db: Database,
   write: CartItemWrite,
 ): Promise<{ cart: Cart; item: CartItem } | null> {
-  const column = sql.identifier(write.kind === 'ticket' ? 'ticket_type_id' : 'addon_id');
-  const expiresAt = addMinutes(write.now, write.cartExpiryMinutes).toISOString();
   const now = write.now.toISOString();
-  const cart = write.cart
-    ? sql`UPDATE carts SET updated_at = ${now}::timestamptz, expires_at = ${expiresAt}::timestamptz
-        WHERE id = ${write.cart.id} AND status = 'open'
-          -- JavaScript dates carry milliseconds; the column may carry microseconds.
-          AND date_trunc('milliseconds', updated_at) = ${write.cart.updatedAt.toISOString()}::timestamptz
-        RETURNING *`
-    : sql`INSERT INTO carts (user_id, conference_id, expires_at, created_at, updated_at)
-        VALUES (${write.userId}, ${write.conferenceId}, ${expiresAt}::timestamptz,
-          ${now}::timestamptz, ${now}::timestamptz)
-        ON CONFLICT DO NOTHING RETURNING *`;
-  const [row] = await queryRows<{ cart: JsonRecord | null; item: JsonRecord | null }>(
-    db,
-    sql`WITH cart AS (${cart}),
-      item AS (
-        INSERT INTO cart_items (cart_id, conference_id, ${column}, quantity)
-        SELECT cart.id, ${write.conferenceId}, ${write.productId}, ${write.quantity}::int FROM cart
-        ON CONFLICT (cart_id, ${column}) WHERE ${column} IS NOT NULL
-        DO UPDATE SET quantity = cart_items.quantity + excluded.quantity
-        WHERE cart_items.quantity = ${write.checkedQuantity}::int
-        RETURNING *)
-      SELECT (SELECT to_jsonb(cart.*) FROM cart) AS cart, (SELECT to_jsonb(item.*) FROM item) AS item`,
-  );
+  const [row] = await CART_ITEM_WRITES[write.kind][write.cart ? 'existing' : 'new'](db, {
+    cartId: write.cart?.id ?? null,
+    version: write.cart?.updatedAt.toISOString() ?? null,
+    userId: write.userId,
+    conferenceId: write.conferenceId,
+    now,
+    expiresAt: addMinutes(write.now, write.cartExpiryMinutes).toISOString(),
+    productId: write.productId,
+    quantity: write.quantity,
+    checkedQuantity: write.checkedQuantity,
+  });
   if (!row?.cart || !row.item) return null;
   return { cart: rowFromJson(carts, row.cart), item: rowFromJson(cartItems, row.item) };
 }

@@ -4,7 +4,7 @@ import type { Database } from '../../db/client.ts';
 import { rowFromJson, rowToJson, type JsonRecord } from '../../db/json-rows.ts';
 import { lockNamesOf, type LockKey } from '../../db/locks.ts';
 import { isPgError, SQLSTATE } from '../../db/pg-errors.ts';
-import { queryRows } from '../../db/raw.ts';
+import { defineStatement } from '../../db/cached-statements.ts';
 import {
   orderLines,
   orders,
@@ -15,7 +15,6 @@ import {
 import type { CountBound } from '../../domain/stock-rules.ts';
 import { countScopeOf } from '../cart/index.ts';
 import {
-  arrayOf,
   boundsJson,
   countArgs,
   countsOf,
@@ -66,6 +65,41 @@ function outcomeOf(json: OutcomeJson | undefined): OneStatementOutcome {
   throw new Error(`lanyard_place_order answered ${JSON.stringify(json)}`);
 }
 
+interface PlaceValues extends Record<string, unknown> {
+  locks: string[];
+  conferenceId: string;
+  buyerId: string;
+  tickets: readonly string[];
+  addons: readonly string[];
+  venue: boolean;
+  voucherId: string | null;
+  conditions: readonly string[];
+  at: string;
+  bounds: string;
+  cartId: string;
+  version: string;
+  order: string;
+  lines: string;
+}
+
+const placeOrder = defineStatement<PlaceValues, { outcome: OutcomeJson }>(
+  (v) => sql`SELECT lanyard_place_order(${v.locks}::text[],
+      ${countArgs(
+        {
+          conferenceId: v.conferenceId,
+          buyerId: v.buyerId,
+          ticketTypeIds: sql`${v.tickets}::uuid[]`,
+          addonIds: sql`${v.addons}::uuid[]`,
+          venue: v.venue,
+          voucherId: v.voucherId,
+          limitedConditionIds: sql`${v.conditions}::uuid[]`,
+          excludeOrderId: null,
+        },
+        v.at,
+      )}, ${v.bounds}::jsonb, ${v.cartId}::uuid, ${v.version}::timestamptz,
+      ${v.order}::jsonb, ${v.lines}::jsonb) AS outcome`,
+);
+
 async function attempt(db: Database, request: OneStatementRequest): Promise<OneStatementOutcome> {
   const { draft, cart } = request;
   const order = { ...orderValues(draft), id: randomUUID() };
@@ -74,14 +108,22 @@ async function attempt(db: Database, request: OneStatementRequest): Promise<OneS
     voucherId: request.voucherId,
     limitedConditionIds: request.limitedConditionIds,
   });
-  const [row] = await queryRows<{ outcome: OutcomeJson }>(
-    db,
-    sql`SELECT lanyard_place_order(${arrayOf(lockNamesOf(request.keys), 'text')},
-      ${countArgs(scope, draft.now)}, ${boundsJson(request.bounds)}::jsonb,
-      ${cart.id}::uuid, ${cart.updatedAt.toISOString()}::timestamptz,
-      ${JSON.stringify(rowToJson(orders, order))}::jsonb,
-      ${JSON.stringify(lines.map((line) => rowToJson(orderLines, line)))}::jsonb) AS outcome`,
-  );
+  const [row] = await placeOrder(db, {
+    locks: lockNamesOf(request.keys),
+    conferenceId: scope.conferenceId,
+    buyerId: scope.buyerId,
+    tickets: scope.ticketTypeIds,
+    addons: scope.addonIds,
+    venue: scope.venue,
+    voucherId: scope.voucherId,
+    conditions: scope.limitedConditionIds,
+    at: draft.now.toISOString(),
+    bounds: boundsJson(request.bounds),
+    cartId: cart.id,
+    version: cart.updatedAt.toISOString(),
+    order: JSON.stringify(rowToJson(orders, order)),
+    lines: JSON.stringify(lines.map((line) => rowToJson(orderLines, line))),
+  });
   return outcomeOf(row?.outcome);
 }
 

@@ -10,8 +10,8 @@ export type IdsArg = readonly string[] | SQL;
 export interface CartCountScope {
   conferenceId: string;
   buyerId: string;
-  ticketTypeIds: IdsArg;
-  addonIds: IdsArg;
+  ticketTypeIds: readonly string[];
+  addonIds: readonly string[];
   /** Count the venue's ticket units too (only when the conference has a cap). */
   venue: boolean;
   voucherId: string | null;
@@ -59,7 +59,9 @@ type Arg<T> = T | SQLWrapper;
 
 /** A count scope whose values may be slots. */
 export type CountArgs = {
-  [K in keyof CartCountScope]: CartCountScope[K] extends IdsArg ? IdsArg : Arg<CartCountScope[K]>;
+  [K in keyof CartCountScope]: CartCountScope[K] extends readonly string[]
+    ? IdsArg
+    : Arg<CartCountScope[K]>;
 };
 
 /** The nine arguments of `lanyard_cart_counts`, which the functions built on it share. */
