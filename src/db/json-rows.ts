@@ -1,4 +1,10 @@
-import { getTableColumns, type InferInsertModel, type InferSelectModel } from 'drizzle-orm';
+import {
+  getTableColumns,
+  is,
+  SQL,
+  type InferInsertModel,
+  type InferSelectModel,
+} from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 
 /**
@@ -17,6 +23,27 @@ export function rowToJson<T extends PgTable>(table: T, values: InferInsertModel<
     // Left out, the column takes its SQL default, as it would in a Drizzle insert.
     if (value === undefined) continue;
     record[column.name] = value instanceof Date ? value.toISOString() : value;
+  }
+  return record;
+}
+
+/**
+ * Every column of `table`, for a static `jsonb_populate_record(NULL::table, …)` insert (migration
+ * 0008), where a key left out would be NULL rather than the column's default. A column left out
+ * takes its Drizzle default, or NULL where NULL is allowed; a default only the database knows
+ * (`now()`, `gen_random_uuid()`) cannot be filled in, so such a column must be given.
+ */
+export function completeRowToJson<T extends PgTable>(
+  table: T,
+  values: InferInsertModel<T>,
+): JsonRecord {
+  const record = rowToJson(table, values);
+  for (const column of Object.values(getTableColumns(table))) {
+    if (column.name in record) continue;
+    if (column.defaultFn) record[column.name] = column.mapToDriverValue(column.defaultFn());
+    else if (column.hasDefault && !is(column.default, SQL)) record[column.name] = column.default;
+    else if (!column.notNull) record[column.name] = null;
+    else throw new Error(`${column.name} needs a value: its default is the database's`);
   }
   return record;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { rowFromJson, rowToJson, type JsonRecord } from '../../db/json-rows.ts';
+import { completeRowToJson, rowFromJson, type JsonRecord } from '../../db/json-rows.ts';
 import { lockNamesOf, type LockKey } from '../../db/locks.ts';
 import { isPgError, SQLSTATE } from '../../db/pg-errors.ts';
 import { defineStatement } from '../../db/cached-statements.ts';
@@ -121,8 +121,10 @@ async function attempt(db: Database, request: OneStatementRequest): Promise<OneS
     bounds: boundsJson(request.bounds),
     cartId: cart.id,
     version: cart.updatedAt.toISOString(),
-    order: JSON.stringify(rowToJson(orders, order)),
-    lines: JSON.stringify(lines.map((line) => rowToJson(orderLines, line))),
+    order: JSON.stringify(completeRowToJson(orders, order)),
+    lines: JSON.stringify(
+      lines.map((line) => completeRowToJson(orderLines, { ...line, id: randomUUID() })),
+    ),
   });
   return outcomeOf(row?.outcome);
 }
