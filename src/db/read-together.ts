@@ -50,27 +50,26 @@ export async function readTogether<R extends Record<string, JsonRead<unknown>>>(
   db: Database,
   reads: R,
 ): Promise<Decoded<R>> {
-  const keys = Object.keys(reads);
-  const shapeOf = (key: string) => reads[key]?.shape ?? NOTHING.shape;
+  const entries = Object.entries(reads) as [string, JsonRead<unknown>][];
   const values: Record<string, unknown> = {};
-  for (const key of keys) {
-    for (const [name, value] of Object.entries(reads[key]?.values ?? {})) {
+  for (const [key, read] of entries) {
+    for (const [name, value] of Object.entries(read.values)) {
       values[`${key}.${name}`] = value;
     }
   }
   const [row] = await runCached<Record<string, unknown>>(
     db,
-    `read ${keys.map((key) => `${key}:${shapeOf(key).id}`).join(',')}`,
+    `read ${entries.map(([key, read]) => `${key}:${read.shape.id}`).join(',')}`,
     () => {
-      const columns = keys.map(
-        (key) => sql`(${shapeOf(key).build(slotsFor(`${key}.`))}) AS ${sql.identifier(key)}`,
+      const columns = entries.map(
+        ([key, read]) => sql`(${read.shape.build(slotsFor(`${key}.`))}) AS ${sql.identifier(key)}`,
       );
       return sql`SELECT ${sql.join(columns, sql`, `)}`;
     },
     values,
   );
   return Object.fromEntries(
-    keys.map((key) => [key, shapeOf(key).decode(row?.[key] ?? null)]),
+    entries.map(([key, read]) => [key, read.shape.decode(row?.[key] ?? null)]),
   ) as Decoded<R>;
 }
 

@@ -47,7 +47,7 @@ describe('completeRowToJson (static inserts of migration 0008)', () => {
   });
 
   it('keeps what rowToJson writes for the columns given', () => {
-    const given = rowToJson(orders, {
+    const order = {
       id: ORDER_ID,
       conferenceId: CONFERENCE_ID,
       userId: ORDER_ID,
@@ -55,16 +55,9 @@ describe('completeRowToJson (static inserts of migration 0008)', () => {
       currency: 'USD',
       createdAt: at,
       updatedAt: at,
-    });
-    const complete = completeRowToJson(orders, {
-      id: ORDER_ID,
-      conferenceId: CONFERENCE_ID,
-      userId: ORDER_ID,
-      reference: 'ORD-ABCDEFGH',
-      currency: 'USD',
-      createdAt: at,
-      updatedAt: at,
-    });
+    };
+    const given = rowToJson(orders, order);
+    const complete = completeRowToJson(orders, order);
     expect(complete).toMatchObject(given);
     expect(complete).toMatchObject({ status: 'pending', needs_attention: false, paid_at: null });
   });

@@ -96,13 +96,13 @@ export async function countForCart(
 ): Promise<CartCounts> {
   const [row] = await queryRows<{ counts: CountsJson }>(
     db,
-    sql`SELECT lanyard_cart_counts(${countArgs(scope, now)}) AS counts`,
+    sql`SELECT (${countsJson(scope, now)}) AS counts`,
   );
   return countsOf(row?.counts);
 }
 
-/** The same counts as one JSON value, for a read defined once (see defineRead). */
-export function countsJson(scope: CountArgs, at: SQLWrapper): SQL {
+/** The counts as one JSON value, from values or from the slots of a read (see defineRead). */
+export function countsJson(scope: CountArgs, at: Date | SQLWrapper): SQL {
   return sql`SELECT lanyard_cart_counts(${countArgs(scope, at)})`;
 }
 
