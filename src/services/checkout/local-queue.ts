@@ -1,4 +1,4 @@
-import { areApplicationLocksEnabled } from '../../db/locks.ts';
+import { areApplicationLocksEnabled, type LockKey } from '../../db/locks.ts';
 
 /**
  * Per-process admission in front of the database locks. Checkouts of one hot ticket type would
@@ -36,6 +36,11 @@ async function acquire(key: string): Promise<() => void> {
     // The last holder cleans up, so the map does not grow with every product ever sold.
     if (held.active === 0) slots.delete(key);
   };
+}
+
+/** The queue keys of a checkout's locks: its products, not its buyer (one buyer rarely races). */
+export function queueKeysOf(keys: readonly LockKey[]): string[] {
+  return keys.filter((k) => k.kind !== 'buyer').map((k) => `${k.kind}:${k.id}`);
 }
 
 /** Runs `work` holding a place under every key, taken in sorted order so two keys never deadlock. */

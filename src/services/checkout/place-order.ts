@@ -4,7 +4,7 @@ import { orders, type Order } from '../../db/schema/index.ts';
 import { withTx } from '../../db/transactions.ts';
 import { getBuyerOrderOrThrow, type OrderDetail } from '../orders/index.ts';
 import { commitOrder, commitOrderInOneStatement } from './commit-order.ts';
-import { runInLocalQueue } from './local-queue.ts';
+import { queueKeysOf, runInLocalQueue } from './local-queue.ts';
 import { prepareCheckout, type CheckoutRequest } from './prepare-checkout.ts';
 
 /** `expectedTotal` (D3.7) refuses a changed price; `idempotencyKey` (D4.2) returns the same order. */
@@ -61,17 +61,14 @@ export async function placeOrder(db: Database, input: PlaceOrderInput): Promise<
   // So the common first request does not pay a lookup.
   try {
     const prepared = await prepareCheckout(db, input);
-    // The per-process queue wraps the whole transaction: a checkout waiting its turn must not hold
-    // a pooled connection (measured: queueing inside the transaction starves the pool).
-    const queueKeys = prepared.keys
-      .filter((k) => k.kind !== 'buyer')
-      .map((k) => `${k.kind}:${k.id}`);
-    const placed = await runInLocalQueue(
-      queueKeys,
-      async () =>
-        (await commitOrderInOneStatement(db, prepared)) ??
+    // A plain pending order queues per process inside (place-in-one-statement.ts). The per-process
+    // queue wraps the whole transaction of the others: a checkout waiting its turn must not hold a
+    // pooled connection (measured: queueing inside the transaction starves the pool).
+    const placed =
+      (await commitOrderInOneStatement(db, prepared)) ??
+      (await runInLocalQueue(queueKeysOf(prepared.keys), () =>
         withTx(db, (tx) => commitOrder(tx, prepared)),
-    );
+      ));
     // A plain pending order has no payments or attendee yet: no need to read back what was just written.
     const detail = placed.lines
       ? { order: placed.order, lines: placed.lines, payments: [], refunds: [], accessCode: null }

@@ -135,12 +135,16 @@ const COUNT_KEYS: Record<CountName, keyof CountsJson> = {
   conditionUnits: 'condition_units',
 };
 
-/** Bounds as `lanyard_place_order` reads them: a JSON path into the counts, and the limit. */
-export function boundsJson(bounds: readonly CountBound[]): string {
-  return JSON.stringify(
-    bounds.map(({ count, id, ...limit }) => ({
-      path: id === undefined ? [COUNT_KEYS[count]] : [COUNT_KEYS[count], id],
-      ...limit,
-    })),
-  );
+/** A bound as `lanyard_place_orders` reads it: a JSON path into the counts, and the limit. */
+export interface BoundJson {
+  path: string[];
+  max?: number;
+  equals?: number;
+}
+
+export function boundsJson(bounds: readonly CountBound[]): BoundJson[] {
+  return bounds.map(({ count, id, ...limit }) => ({
+    path: id === undefined ? [COUNT_KEYS[count]] : [COUNT_KEYS[count], id],
+    ...limit,
+  }));
 }

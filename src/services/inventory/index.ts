@@ -4,6 +4,7 @@ export { countConditionUnits, countVoucherUses } from './count-uses.ts';
 export {
   arrayOf,
   boundsJson,
+  type BoundJson,
   countArgs,
   countForCart,
   countsOf,
