@@ -3,6 +3,7 @@ import type { DatabaseHandle } from '../src/db/client.ts';
 import { startServerProcess, type ServerProcess } from '../test/support/server-process.ts';
 import { renderActivity, sampleActivity } from './lib/activity-sampler.ts';
 import { measureBaseline } from './lib/baseline.ts';
+import { measureFloor, startFloorServers } from './lib/floor.ts';
 import { startCpuAccount } from './lib/cpu-account.ts';
 import {
   createBenchDatabase,
@@ -32,12 +33,17 @@ interface Resources {
   handle?: DatabaseHandle;
   checkPool?: pg.Pool;
   servers: ServerProcess[];
+  /** Bare HTTP stand-ins for the floor (bench/lib/floor-server.ts), one per app process. */
+  floorServers: ServerProcess[];
   probe?: ReturnType<typeof createProbeDirectory>;
 }
 
 async function release(resources: Resources): Promise<void> {
-  await Promise.allSettled(resources.servers.map((server) => server.stop()));
+  await Promise.allSettled(
+    [...resources.servers, ...resources.floorServers].map((server) => server.stop()),
+  );
   resources.servers = [];
+  resources.floorServers = [];
   await resources.handle?.close().catch(() => undefined);
   await resources.checkPool?.end().catch(() => undefined);
   await resources.database?.drop();
@@ -66,7 +72,7 @@ async function startServers(
   );
 }
 
-type OpenResources = Required<Omit<Resources, 'servers' | 'probe'>> & Resources;
+type OpenResources = Required<Omit<Resources, 'servers' | 'floorServers' | 'probe'>> & Resources;
 
 /** The clocked part: warm-up first, then the rush with CPU accounting and, if asked, profiling. */
 async function measureRush(
@@ -120,6 +126,14 @@ async function runScenario(
     arrival,
     inFlight: options.inFlight,
   });
+  const floor = await measureFloor(resources.database.benchUrl, resources.floorServers, {
+    buyers: options.buyers,
+    seats: options.seats,
+    arrival,
+    inFlight: options.inFlight,
+    timeoutMs: options.requestTimeoutMs,
+    warmUpBuyers: options.warmUpBuyers,
+  });
   const rush = await prepareRush(resources.handle.db, options.buyers, options.seats);
   const { results, cpuUse, profile } = await measureRush(options, resources, rush, arrival);
   const sales = await verifySales(resources.checkPool, {
@@ -129,7 +143,7 @@ async function runScenario(
     buyers: options.buyers,
   });
   const scenario = { processes, arrival, inFlight: options.inFlight, seats: options.seats };
-  const summary = summariseScenario(scenario, results, sales, baseline, cpuUse);
+  const summary = summariseScenario(scenario, results, sales, { baseline, floor }, cpuUse);
   return { summary, profile };
 }
 
@@ -145,7 +159,7 @@ async function openBench(options: RushOptions, resources: Resources): Promise<Op
 }
 
 async function main(options: RushOptions): Promise<void> {
-  const resources: Resources = { servers: [] };
+  const resources: Resources = { servers: [], floorServers: [] };
   const interrupted = () => {
     console.error('\nInterrupted: stopping servers and dropping the bench database…');
     void release(resources).finally(() => process.exit(130));
@@ -162,21 +176,27 @@ async function main(options: RushOptions): Promise<void> {
         processes,
         resources.probe?.env,
       );
+      resources.floorServers = await startFloorServers(
+        bench.database.benchUrl,
+        processes,
+        options.poolSize,
+      );
       console.log(
         `\nStarted ${processes} server(s): ${resources.servers.map((s) => s.url).join(', ')}`,
       );
       for (const arrival of options.arrivals) {
         const { summary, profile } = await runScenario(
           options,
-          { ...bench, servers: resources.servers },
+          { ...bench, servers: resources.servers, floorServers: resources.floorServers },
           arrival,
         );
         summaries.push(summary);
         console.log(`\n${renderScenario(summary)}`);
         if (profile) console.log(profile);
       }
-      await Promise.all(resources.servers.map((s) => s.stop()));
+      await Promise.all([...resources.servers, ...resources.floorServers].map((s) => s.stop()));
       resources.servers = [];
+      resources.floorServers = [];
     }
     console.log(
       `\nSummary (pool ${options.poolSize} per process, lock timeout ${options.lockTimeoutMs} ms):\n`,

@@ -10,6 +10,8 @@ export const TARGETS = {
 
 const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(value)} ms` : '—');
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+const percentOf = (part: number, whole: number) =>
+  whole > 0 ? `${((part / whole) * 100).toFixed(0)} %` : '—';
 
 interface Row {
   metric: string;
@@ -58,6 +60,11 @@ function rows(s: ScenarioSummary): Row[] {
       `${(s.ratio * 100).toFixed(1)} %`,
       `≥ ${TARGETS.ratioToBaseline * 100} %`,
       verdict(ok.ratio),
+    ),
+    row(
+      'floor (bare HTTP) /s',
+      s.floor.perSecond.toFixed(1),
+      `${percentOf(s.floor.perSecond, s.baseline.perSecond)} of baseline; Lanyard ${percentOf(s.checkoutsPerSecond, s.floor.perSecond)} of it`,
     ),
     row('latency p50 / p99 (all)', `${ms(s.latencyMs.p50)} / ${ms(s.latencyMs.p99)}`),
     row(
@@ -116,11 +123,11 @@ function cpuShare(s: ScenarioSummary): string {
 /** One Markdown row per scenario, for bench/README.md. */
 export function renderSummary(all: readonly ScenarioSummary[]): string {
   const header =
-    '| processes | arrival | buyers | seats | wall | placed | checkouts/s | baseline/s | ratio | p50 | p99 | refusals | failures | oversold | unsold | CPU busy / other |';
-  const rule = `|${'---|'.repeat(16)}`;
+    '| processes | arrival | buyers | seats | wall | placed | checkouts/s | baseline/s | ratio | floor/s | p50 | p99 | refusals | failures | oversold | unsold | CPU busy / other |';
+  const rule = `|${'---|'.repeat(17)}`;
   const body = all.map((s) => {
     const ok = checks(s);
-    return `| ${s.processes} | ${s.arrival === 'bounded' ? `bounded ${s.inFlight}` : 'burst'} | ${s.buyers} | ${s.seats} | ${(s.wallMs / 1000).toFixed(1)} s | ${s.placed} | ${s.checkoutsPerSecond.toFixed(0)} ${verdict(ok.throughput)} | ${s.baseline.perSecond.toFixed(0)} | ${(s.ratio * 100).toFixed(1)} % ${verdict(ok.ratio)} | ${ms(s.latencyMs.p50)} | ${ms(s.latencyMs.p99)} | ${formatTally(s.refusals)} | ${s.failureCount} ${verdict(ok.failures)} | ${s.sales.oversold} ${verdict(ok.oversold)} | ${s.sales.unsold ?? 'n/a'} ${verdict(ok.unsold)} | ${cpuShare(s)} |`;
+    return `| ${s.processes} | ${s.arrival === 'bounded' ? `bounded ${s.inFlight}` : 'burst'} | ${s.buyers} | ${s.seats} | ${(s.wallMs / 1000).toFixed(1)} s | ${s.placed} | ${s.checkoutsPerSecond.toFixed(0)} ${verdict(ok.throughput)} | ${s.baseline.perSecond.toFixed(0)} | ${(s.ratio * 100).toFixed(1)} % ${verdict(ok.ratio)} | ${s.floor.perSecond.toFixed(0)} | ${ms(s.latencyMs.p50)} | ${ms(s.latencyMs.p99)} | ${formatTally(s.refusals)} | ${s.failureCount} ${verdict(ok.failures)} | ${s.sales.oversold} ${verdict(ok.oversold)} | ${s.sales.unsold ?? 'n/a'} ${verdict(ok.unsold)} | ${cpuShare(s)} |`;
   });
   return [header, rule, ...body].join('\n');
 }

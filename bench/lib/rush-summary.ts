@@ -1,4 +1,5 @@
 import type { BaselineResult } from './baseline.ts';
+import type { FloorResult } from './floor.ts';
 import type { BuyerResult } from './buyer-flow.ts';
 import type { CpuUse } from './cpu-account.ts';
 import type { Arrival } from './options.ts';
@@ -27,6 +28,8 @@ export interface ScenarioSummary {
   baseline: BaselineResult;
   /** App checkouts/s ÷ baseline successes/s. */
   ratio: number;
+  /** The same two requests against a bare HTTP server, one statement each (floor-server.ts). */
+  floor: FloorResult;
   cpu: CpuUse | undefined;
 }
 
@@ -43,7 +46,7 @@ export function summariseScenario(
   scenario: { processes: number; arrival: Arrival; inFlight: number; seats: number },
   results: readonly BuyerResult[],
   sales: SalesCheck,
-  baseline: BaselineResult,
+  { baseline, floor }: { baseline: BaselineResult; floor: FloorResult },
   cpu: CpuUse | undefined,
 ): ScenarioSummary {
   const first = results.reduce((min, r) => Math.min(min, r.startedAt), Number.POSITIVE_INFINITY);
@@ -79,6 +82,7 @@ export function summariseScenario(
     sales,
     baseline,
     ratio: baseline.perSecond > 0 ? checkoutsPerSecond / baseline.perSecond : 0,
+    floor,
     cpu,
   };
 }

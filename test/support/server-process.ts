@@ -26,10 +26,13 @@ export interface StartServerOptions {
   startTimeoutMs?: number;
   /** How long `stop()` waits after SIGTERM before SIGKILL; 10 s by default. */
   killAfterMs?: number;
+  /** Another server to run instead of `lanyard serve`: its script and arguments (bench only). */
+  script?: readonly string[];
 }
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const READY_LINE = /Lanyard is running at (\S+)/;
+// `lanyard serve` prints "Lanyard is running at <url>"; a bench stand-in prints "… is running at <url>".
+const READY_LINE = / is running at (\S+)/;
 const OUTPUT_TAIL_CHARS = 16_384;
 
 // Children still alive when this process exits would keep ports and connections open.
@@ -69,7 +72,8 @@ function describeExit(code: number | null, signal: NodeJS.Signals | null): strin
 export function startServerProcess(options: StartServerOptions): Promise<ServerProcess> {
   const startTimeoutMs = options.startTimeoutMs ?? 60_000;
   const killAfterMs = options.killAfterMs ?? 10_000;
-  const args = ['--import', 'tsx', ...(options.nodeArgs ?? []), 'src/cli/main.ts', 'serve'];
+  const script = options.script ?? ['src/cli/main.ts', 'serve'];
+  const args = ['--import', 'tsx', ...(options.nodeArgs ?? []), ...script];
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: {
