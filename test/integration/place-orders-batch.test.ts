@@ -122,6 +122,9 @@ async function placeBatch(
   return row.answer;
 }
 
+const ordersOf = (db: Database, conference: Conference) =>
+  db.select().from(orders).where(eq(orders.conferenceId, conference.id));
+
 /** The database error a statement failed with: its SQLSTATE and message. */
 async function failureOf(statement: Promise<unknown>) {
   try {
@@ -157,10 +160,7 @@ describeEachBackend('placing checkouts in one batch (migration 0010)', (ctx) => 
     const answer = await placeBatch(ctx.db, conference, ticket, entries);
     expect(answer.outcomes.map((o) => o.status)).toEqual(['placed', 'placed', 'stale']);
     expect(Number(answer.outcomes[2]?.counts?.tickets?.[ticket.id])).toBe(2);
-    const written = await ctx.db
-      .select()
-      .from(orders)
-      .where(eq(orders.conferenceId, conference.id));
+    const written = await ordersOf(ctx.db, conference);
     expect(written.map((o) => o.userId).sort()).toEqual(
       [entries[0]?.buyer, entries[1]?.buyer].sort(),
     );
@@ -241,10 +241,7 @@ describeEachBackend('placing checkouts in one batch (migration 0010)', (ctx) => 
       code: 'P0001',
       message: `buyer ${first.buyer} is twice in one batch`,
     });
-    const written = await ctx.db
-      .select()
-      .from(orders)
-      .where(eq(orders.conferenceId, conference.id));
+    const written = await ordersOf(ctx.db, conference);
     expect(written).toEqual([]);
   });
 
@@ -258,10 +255,7 @@ describeEachBackend('placing checkouts in one batch (migration 0010)', (ctx) => 
     const failure = await failureOf(placeBatch(ctx.db, conference, ticket, entries));
     expect(failure.code).toBe(SQLSTATE.capacityExceeded);
     expect(failure.message).toBe(`ticket type ${ticket.id} oversold: 3 of 2`);
-    const written = await ctx.db
-      .select()
-      .from(orders)
-      .where(eq(orders.conferenceId, conference.id));
+    const written = await ordersOf(ctx.db, conference);
     expect(written).toEqual([]);
   });
 });
