@@ -173,7 +173,7 @@ const NOTHING_COUNTED: CartCounts = {
 const MAX_DECISIONS = 3;
 
 /**
- * CHK-2 for a plain pending order, with no round trip under the lock (migration 0006). Decide
+ * CHK-2 for a plain pending order, with no round trip under the lock (migrations 0006, 0010). Decide
  * with what needs no count (windows, voucher gate, prices as loaded), turn what the decision
  * assumes about the counts into bounds (`stockBounds`, `pricingBounds`), and let the database
  * lock, count, check and write in one statement. When a count has moved past its bound nothing is
