@@ -118,6 +118,8 @@ DECLARE
   buyer uuid;
   buyers uuid[] := '{}';
   units numeric;
+  takes_stock boolean;
+  takes_uses boolean;
   outcomes jsonb := '[]';
   placed_orders jsonb := '[]';
   placed_lines jsonb := '[]';
@@ -153,32 +155,29 @@ BEGIN
     outcomes := outcomes || jsonb_build_array(
       jsonb_build_object('status', 'placed', 'order', entry -> 'order' -> 'id'));
     -- What this order takes, added as lanyard_cart_counts would count it for the next entry.
+    takes_stock := lanyard_counts_at((entry -> 'order' ->> 'status')::order_status,
+      (entry -> 'order' ->> 'hold_expires_at')::timestamptz, p_at);
+    takes_uses := lanyard_holds_uses_at((entry -> 'order' ->> 'status')::order_status,
+      (entry -> 'order' ->> 'hold_expires_at')::timestamptz, p_at);
     FOR line IN SELECT value FROM jsonb_array_elements(entry -> 'lines') LOOP
-      IF lanyard_counts_at((entry -> 'order' ->> 'status')::order_status,
-          (entry -> 'order' ->> 'hold_expires_at')::timestamptz, p_at) THEN
-        units := (line ->> 'quantity')::numeric - coalesce((line ->> 'cancelled_quantity')::numeric, 0);
-        IF (line ->> 'ticket_type_id')::uuid = ANY(p_tickets) THEN
-          shared := jsonb_set(shared, '{tickets}',
-            lanyard_add_units(shared -> 'tickets', line ->> 'ticket_type_id', units));
-        END IF;
-        IF (line ->> 'addon_id')::uuid = ANY(p_addons) THEN
-          shared := jsonb_set(shared, '{addons}',
-            lanyard_add_units(shared -> 'addons', line ->> 'addon_id', units));
-        END IF;
-        IF p_venue AND line ->> 'product_kind' = 'ticket' THEN
-          shared := jsonb_set(shared, '{venue}', to_jsonb((shared ->> 'venue')::numeric + units));
-        END IF;
+      units := (line ->> 'quantity')::numeric - coalesce((line ->> 'cancelled_quantity')::numeric, 0);
+      IF takes_stock AND (line ->> 'ticket_type_id')::uuid = ANY(p_tickets) THEN
+        shared := jsonb_set(shared, '{tickets}',
+          lanyard_add_units(shared -> 'tickets', line ->> 'ticket_type_id', units));
       END IF;
-      IF lanyard_holds_uses_at((entry -> 'order' ->> 'status')::order_status,
-          (entry -> 'order' ->> 'hold_expires_at')::timestamptz, p_at)
-        AND (line ->> 'condition_id')::uuid = ANY(p_conditions) THEN
+      IF takes_stock AND (line ->> 'addon_id')::uuid = ANY(p_addons) THEN
+        shared := jsonb_set(shared, '{addons}',
+          lanyard_add_units(shared -> 'addons', line ->> 'addon_id', units));
+      END IF;
+      IF takes_stock AND p_venue AND line ->> 'product_kind' = 'ticket' THEN
+        shared := jsonb_set(shared, '{venue}', to_jsonb((shared ->> 'venue')::numeric + units));
+      END IF;
+      IF takes_uses AND (line ->> 'condition_id')::uuid = ANY(p_conditions) THEN
         shared := jsonb_set(shared, '{condition_units}', lanyard_add_units(shared -> 'condition_units',
           line ->> 'condition_id', coalesce((line ->> 'condition_units')::numeric, 0)));
       END IF;
     END LOOP;
-    IF p_voucher IS NOT NULL AND (entry -> 'order' ->> 'voucher_id')::uuid = p_voucher
-      AND lanyard_holds_uses_at((entry -> 'order' ->> 'status')::order_status,
-        (entry -> 'order' ->> 'hold_expires_at')::timestamptz, p_at) THEN
+    IF takes_uses AND (entry -> 'order' ->> 'voucher_id')::uuid = p_voucher THEN
       shared := jsonb_set(shared, '{voucher_uses}', to_jsonb((shared ->> 'voucher_uses')::numeric + 1));
     END IF;
   END LOOP;
