@@ -139,7 +139,7 @@ async function placeBatch(
 }
 
 /** Checkouts of one scope are batched per process: see migration 0010. */
-export const CHECKOUT_BATCH_SIZE = 32;
+const CHECKOUT_BATCH_SIZE = 32;
 
 const sorted = (ids: readonly string[]) => [...ids].sort();
 

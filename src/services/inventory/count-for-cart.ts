@@ -5,7 +5,7 @@ import { assertInTransaction, lockNamesOf, type LockKey } from '../../db/locks.t
 import type { CountBound, CountName } from '../../domain/stock-rules.ts';
 
 /** Product ids, or SQL for an array of them (add-to-cart counts the cart it reads in the same statement). */
-export type IdsArg = readonly string[] | SQL;
+type IdsArg = readonly string[] | SQL;
 
 export interface CartCountScope {
   conferenceId: string;
@@ -39,7 +39,7 @@ export interface CountsJson {
 }
 
 /** A typed PostgreSQL array literal of parameters (an empty one needs its type spelled out). */
-export function arrayOf(values: readonly string[], type: 'uuid' | 'text'): SQL {
+function arrayOf(values: readonly string[], type: 'uuid' | 'text'): SQL {
   const cast = sql.raw(`::${type}[]`);
   if (values.length === 0) return sql`'{}'${cast}`;
   return sql`ARRAY[${sql.join(
@@ -65,7 +65,7 @@ export type CountArgs = {
 };
 
 /** The nine arguments of `lanyard_cart_counts`, which the functions built on it share. */
-export function countArgs(scope: CountArgs, at: Date | SQLWrapper): SQL {
+function countArgs(scope: CountArgs, at: Date | SQLWrapper): SQL {
   const time = at instanceof Date ? at.toISOString() : at;
   return sql`${scope.conferenceId}::uuid, ${scope.buyerId}::uuid, ${uuids(scope.ticketTypeIds)},
     ${uuids(scope.addonIds)}, ${scope.venue}::boolean, ${scope.voucherId}::uuid,

@@ -2,16 +2,13 @@ export { isCountedOrder, isOrderHoldingUses } from './counted-orders.ts';
 export { countSold, remainingOf, type SoldCounts } from './count-sold.ts';
 export { countConditionUnits, countVoucherUses } from './count-uses.ts';
 export {
-  arrayOf,
   boundsJson,
   type BoundJson,
-  countArgs,
   countForCart,
   countsOf,
   countsJson,
   lockAndCountForCart,
   type CountsJson,
-  type IdsArg,
   type CartCountScope,
   type CartCounts,
 } from './count-for-cart.ts';

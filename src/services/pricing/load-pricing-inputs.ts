@@ -10,10 +10,6 @@ export interface PricingInputs {
   buyer: BuyerFacts;
 }
 
-/**
- * The conference's active conditions and the facts about the buyer they test, as one JSON value:
- * every cart view and checkout prices, and reads it together with the cart (see readTogether).
- */
 const pricingInputsShape = defineRead(
   (v: Slots<{ conferenceId: string; buyerId: string; at: string }>) =>
     // The buyer's facts only matter to conditions: without any, they are not looked up.
@@ -31,6 +27,10 @@ const pricingInputsShape = defineRead(
   },
 );
 
+/**
+ * The conference's active conditions and the facts about the buyer they test, as one JSON value:
+ * every cart view and checkout prices, and reads it together with the cart (see readTogether).
+ */
 export function pricingInputsRead(
   conferenceId: string,
   buyerId: string,
