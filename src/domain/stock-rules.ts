@@ -192,13 +192,22 @@ export type CountBound = { count: CountName; id?: string } & (
   { max: number; equals?: never } | { equals: number; max?: never }
 );
 
+/** What `stockBounds` reads of a line: a cart line, or the line of an order taken again (D2.6). */
+export type BoundedLine =
+  | {
+      kind: 'ticket';
+      product: Pick<StockTicket, 'id' | 'totalQuantity' | 'limitPerUser'>;
+      quantity: number;
+    }
+  | { kind: 'addon'; product: Pick<StockAddon, 'id' | 'totalQuantity'>; quantity: number };
+
 /**
  * The stock rule as bounds on the counts. For a cart whose lines pass `findStockViolation` with
  * nothing counted yet, the cart passes with any counts exactly when every count is within these
  * bounds (property-tested against `findStockViolation`, so the rule itself stays in one place).
  */
 export function stockBounds(
-  lines: readonly StockLine[],
+  lines: readonly BoundedLine[],
   conference: { totalCapacity: number },
 ): CountBound[] {
   const bounds: CountBound[] = [];
@@ -215,4 +224,19 @@ export function stockBounds(
   if (conference.totalCapacity > 0 && ticketUnits > 0)
     bounds.push({ count: 'venueUnits', max: conference.totalCapacity - ticketUnits });
   return bounds;
+}
+
+/** A fresh count by name, and by product, buyer holding or condition id where it has one. */
+export type CountOf = (count: CountName, id: string | undefined) => number;
+
+/**
+ * The first bound a fresh count breaks, or null. The one-statement checkout leaves this to the
+ * database (`lanyard_counts_within`); code that counts in a statement of its own decides here.
+ */
+export function brokenBound(bounds: readonly CountBound[], countOf: CountOf): CountBound | null {
+  for (const bound of bounds) {
+    const value = countOf(bound.count, bound.id);
+    if (bound.max !== undefined ? value > bound.max : value !== bound.equals) return bound;
+  }
+  return null;
 }

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { attendees, orders, outbox, refunds } from '../../src/db/schema/index.ts';
@@ -10,6 +10,7 @@ import {
 } from '../../src/integrations/stripe/index.ts';
 import { getConferenceBySlugOrThrow } from '../../src/services/conferences/index.ts';
 import { makeConference, makeTicketType } from '../factories/index.ts';
+import { makeCondition, makeVoucher } from '../factories/sales.ts';
 import { staffCookie } from '../factories/staff.ts';
 import {
   startFakeStripe,
@@ -357,11 +358,7 @@ describeEachBackend('refunds, credits, staff payments and late payments', (ctx) 
   it('D2.6 a late payment revives an expired order when the stock is still there', async () => {
     const { conference, ticket, account } = await setUp({ seats: 5 });
     const { client, order: placed } = await order(conference.slug, ticket.id);
-    const { paymentIntentId } = (await client.startCard(placed.reference)).json<{
-      paymentIntentId: string;
-    }>();
-    clock = new Date(clock.getTime() + 60 * 60_000);
-    await expireHolds(ctx.db, clock);
+    const paymentIntentId = await lapseWithCardStarted(client, placed.reference);
     expect(await statusOf(placed.reference)).toBe('cancelled');
     account.succeedPaymentIntent(paymentIntentId);
     await account.idle();
@@ -372,25 +369,178 @@ describeEachBackend('refunds, credits, staff payments and late payments', (ctx) 
   it('D2.6 a late payment for stock sold meanwhile is refunded automatically and flagged', async () => {
     const { conference, ticket, account } = await setUp({ seats: 1 });
     const late = await order(conference.slug, ticket.id);
-    const { paymentIntentId } = (await late.client.startCard(late.order.reference)).json<{
+    const intent = await lapseWithCardStarted(late.client, late.order.reference);
+    const winner = await order(conference.slug, ticket.id);
+    await payByCard(account, winner.client, winner.order.reference);
+
+    await expectLateMoneyRefunded(
+      account,
+      intent,
+      late.order,
+      /items sold out; refunded automatically/,
+    );
+    const [auto] = await ctx.db.select().from(refunds).where(eq(refunds.orderId, late.order.id));
+    expect(auto).toMatchObject({ status: 'succeeded', destination: 'card', amount: 10_000 });
+    expect(await statusOf(winner.order.reference)).toBe('paid');
+  });
+
+  /** Starts a card payment for the order, then lets its hold expire before the money arrives. */
+  async function lapseWithCardStarted(client: Client, reference: string) {
+    const { paymentIntentId } = (await client.startCard(reference)).json<{
       paymentIntentId: string;
     }>();
     clock = new Date(clock.getTime() + 60 * 60_000);
     await expireHolds(ctx.db, clock);
-    const winner = await order(conference.slug, ticket.id);
-    await payByCard(account, winner.client, winner.order.reference);
+    return paymentIntentId;
+  }
 
+  /** The late money arrives and goes back: the lapsed order stays cancelled, flagged with `why`. */
+  async function expectLateMoneyRefunded(
+    account: FakeStripeAccount,
+    paymentIntentId: string,
+    lapsed: { id: string; total: number },
+    why: RegExp,
+  ) {
     account.succeedPaymentIntent(paymentIntentId);
     await account.idle();
-    const [lapsed] = await ctx.db.select().from(orders).where(eq(orders.id, late.order.id));
-    expect(lapsed).toMatchObject({ status: 'cancelled', needsAttention: true });
-    expect(lapsed?.attentionReason).toMatch(/refunded automatically/);
+    const [row] = await ctx.db.select().from(orders).where(eq(orders.id, lapsed.id));
+    expect(row).toMatchObject({ status: 'cancelled', needsAttention: true });
+    expect(row?.attentionReason).toMatch(why);
     expect(account.refunds()).toEqual([
-      expect.objectContaining({ payment_intent: paymentIntentId, amount: 10_000 }),
+      expect.objectContaining({ payment_intent: paymentIntentId, amount: lapsed.total }),
     ]);
-    const [auto] = await ctx.db.select().from(refunds).where(eq(refunds.orderId, late.order.id));
-    expect(auto).toMatchObject({ status: 'succeeded', destination: 'card', amount: 10_000 });
-    expect(await statusOf(winner.order.reference)).toBe('paid');
+  }
+
+  it('D2.6/VOU-3 a late payment whose voucher was used up meanwhile is refunded, not revived', async () => {
+    const { conference, ticket, account } = await setUp({ seats: 10 });
+    const voucher = await makeVoucher(ctx.db, conference, {
+      kind: 'percentage',
+      percentOffBp: 2_000,
+      maxUses: 1,
+    });
+    const withVoucher = async () => {
+      const client = buyerClient(app, conference.slug, await makeBuyer(ctx.db));
+      expect((await client.addTicket(ticket.id)).statusCode).toBe(200);
+      expect((await client.applyVoucher(voucher.code)).statusCode).toBe(200);
+      const placed = await client.checkout();
+      expect(placed.statusCode, placed.body).toBe(201);
+      return { client, order: placed.json<{ id: string; reference: string; total: number }>() };
+    };
+    const late = await withVoucher();
+    expect(late.order.total).toBe(8_000);
+    const intent = await lapseWithCardStarted(late.client, late.order.reference);
+    const winner = await withVoucher();
+    await payByCard(account, winner.client, winner.order.reference);
+
+    await expectLateMoneyRefunded(account, intent, late.order, /voucher was used up/);
+    const counted = await ctx.db
+      .select({ id: orders.id })
+      .from(orders)
+      .where(and(eq(orders.voucherId, voucher.id), eq(orders.status, 'paid')));
+    expect(counted).toEqual([{ id: winner.order.id }]);
+  });
+
+  it('D2.6/D2.4 a late payment that would break the per-user limit is refunded, not revived', async () => {
+    const { conference, account } = await setUp();
+    const ticket = await makeTicketType(ctx.db, conference, { price: 10_000, limitPerUser: 1 });
+    const client = buyerClient(app, conference.slug, await makeBuyer(ctx.db));
+    const buy = async () => {
+      expect((await client.addTicket(ticket.id)).statusCode).toBe(200);
+      const placed = await client.checkout();
+      expect(placed.statusCode, placed.body).toBe(201);
+      return placed.json<{ id: string; reference: string; total: number }>();
+    };
+    const first = await buy();
+    const intent = await lapseWithCardStarted(client, first.reference);
+    const second = await buy();
+    await payByCard(account, client, second.reference);
+
+    await expectLateMoneyRefunded(account, intent, first, /per-person limit/);
+    expect(await statusOf(second.reference)).toBe('paid');
+  });
+
+  it('D2.6/D3.6 a late payment whose limited discount ran out meanwhile is refunded, not revived', async () => {
+    const { conference, ticket, account } = await setUp({ seats: 10 });
+    await makeCondition(ctx.db, conference, { usageLimit: 1, ticketTypes: [ticket] });
+    const late = await order(conference.slug, ticket.id);
+    expect(late.order.total).toBe(8_000);
+    const intent = await lapseWithCardStarted(late.client, late.order.reference);
+    const winner = await order(conference.slug, ticket.id);
+    expect(winner.order.total).toBe(8_000);
+    await payByCard(account, winner.client, winner.order.reference);
+
+    await expectLateMoneyRefunded(account, intent, late.order, /discount ran out/);
+  });
+
+  it('D2.6/D2.2 race: a late payment and five checkouts over real HTTP for the last use of a voucher', async () => {
+    const { conference, ticket, account } = await setUp({ seats: 10, holdDeliveries: true });
+    const voucher = await makeVoucher(ctx.db, conference, {
+      kind: 'percentage',
+      percentOffBp: 5_000,
+      maxUses: 1,
+    });
+    const late = buyerClient(app, conference.slug, await makeBuyer(ctx.db));
+    expect((await late.addTicket(ticket.id)).statusCode).toBe(200);
+    expect((await late.applyVoucher(voucher.code)).statusCode).toBe(200);
+    const lapsed = (await late.checkout()).json<{ id: string; reference: string }>();
+    const intent = await lapseWithCardStarted(late, lapsed.reference);
+    await account.deliver(); // the intent's creation events, before the race
+    account.holdDeliveries();
+    account.succeedPaymentIntent(intent);
+    const rivals = await Promise.all(
+      Array.from({ length: 5 }, async () => {
+        const buyer = await makeBuyer(ctx.db);
+        const client = buyerClient(app, conference.slug, buyer);
+        expect((await client.addTicket(ticket.id)).statusCode).toBe(200);
+        expect((await client.applyVoucher(voucher.code)).statusCode).toBe(200);
+        return buyer;
+      }),
+    );
+
+    const [, ...checkouts] = await Promise.all([
+      account.deliver(),
+      ...rivals.map((buyer) =>
+        fetch(`${appUrl}/api/v1/conferences/${conference.slug}/checkout`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie: buyer.cookie },
+          body: JSON.stringify({ billingName: 'Rival', billingEmail: 'rival@example.org' }),
+        }),
+      ),
+    ]);
+    await account.idle();
+
+    const placed = checkouts.filter((r) => r.status === 201).length;
+    const revived = (await statusOf(lapsed.reference)) === 'paid';
+    // Exactly one order holds the one use: the revived one or one rival's, never both.
+    expect(placed + (revived ? 1 : 0)).toBe(1);
+    const holding = await ctx.db
+      .select({ id: orders.id })
+      .from(orders)
+      .where(and(eq(orders.voucherId, voucher.id), inArray(orders.status, ['pending', 'paid'])));
+    expect(holding).toHaveLength(1);
+    expect(account.refunds()).toHaveLength(revived ? 0 : 1);
+  });
+
+  it('D2.6 a late payment revives an order whose voucher and discount still have room', async () => {
+    const { conference, ticket, account } = await setUp({ seats: 10 });
+    await makeCondition(ctx.db, conference, { usageLimit: 2, ticketTypes: [ticket] });
+    const voucher = await makeVoucher(ctx.db, conference, {
+      kind: 'fixed_amount',
+      amountOff: 1_000,
+      maxUses: 2,
+    });
+    const client = buyerClient(app, conference.slug, await makeBuyer(ctx.db));
+    expect((await client.addTicket(ticket.id)).statusCode).toBe(200);
+    expect((await client.applyVoucher(voucher.code)).statusCode).toBe(200);
+    const placed = (await client.checkout()).json<{ reference: string; total: number }>();
+    expect(placed.total).toBe(7_000);
+    const intent = await lapseWithCardStarted(client, placed.reference);
+    await order(conference.slug, ticket.id);
+
+    account.succeedPaymentIntent(intent);
+    await account.idle();
+    expect(await statusOf(placed.reference)).toBe('paid');
+    expect(account.refunds()).toEqual([]);
   });
 
   it('PAY-6/PAY-7 manual partial payments: pending until covered, an overpayment is recorded and flagged', async () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  brokenBound,
   findStockViolation,
   stockBounds,
   type CountBound,
@@ -172,6 +173,26 @@ describe('stockBounds (D2.2 checked by the database in one statement)', () => {
           else if (bound.id !== undefined) map.set(bound.id, at + 1);
           expect(findStockViolation(lines, factsOf(counts, capacity))).not.toBeNull();
         }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('brokenBound (code that counts in its own statement) judges the counts exactly as the SQL does', () => {
+    fc.assert(
+      fc.property(cartArb, countsArb, ({ lines, capacity }, counts) => {
+        const bounds = stockBounds(lines, { totalCapacity: capacity });
+        const broken = brokenBound(bounds, (count, id) =>
+          count === 'venueUnits'
+            ? counts.venueUnits
+            : ((count === 'ticketSold'
+                ? counts.ticketSold
+                : count === 'addonSold'
+                  ? counts.addonSold
+                  : counts.heldByBuyer
+              ).get(id ?? '') ?? 0),
+        );
+        expect(broken).toBe(bounds.find((b) => !within(counts, b)) ?? null);
       }),
       { numRuns: 1000 },
     );

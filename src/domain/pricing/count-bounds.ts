@@ -14,6 +14,11 @@ export function pricingBounds(
   const bounds: CountBound[] = conditions
     .filter(isUnitLimited)
     .map((c) => ({ count: 'conditionUnits', id: c.id, equals: c.unitsUsed }));
-  if (voucher) bounds.push({ count: 'voucherUses', max: voucher.maxUses - 1 });
+  if (voucher) bounds.push(oneMoreVoucherUse(voucher));
   return bounds;
+}
+
+/** An order may take a voucher while the uses counted without it stay below `maxUses` (VOU-3). */
+export function oneMoreVoucherUse(voucher: Pick<PricingVoucher, 'maxUses'>): CountBound {
+  return { count: 'voucherUses', max: voucher.maxUses - 1 };
 }

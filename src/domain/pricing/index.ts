@@ -1,5 +1,5 @@
 export { priceCart } from './price-cart.ts';
-export { pricingBounds } from './count-bounds.ts';
+export { oneMoreVoucherUse, pricingBounds } from './count-bounds.ts';
 export { isWindowOpen, isBeforeWindow, isAfterWindow } from './window.ts';
 export { isInScope, isConditionInScope, type ScopedProduct } from './scope.ts';
 export {

@@ -1,15 +1,16 @@
 import type { Conference } from '../../db/schema/index.ts';
 import type { LockKey } from '../../db/locks.ts';
-import type { PricingCondition, PricingVoucher } from '../../domain/pricing/index.ts';
-import type { CartLine } from '../cart/index.ts';
 
-/** D2.2: every resource this checkout consumes, so that counting happens under its lock. */
+/**
+ * D2.2: every resource an order consumes, so that counting happens under its lock. Checkout
+ * passes its cart; a late payment passes the lines, voucher and conditions of the order it revives.
+ */
 export function consumptionKeys(
-  conference: Conference,
+  conference: Pick<Conference, 'id' | 'totalCapacity'>,
   buyerId: string,
-  lines: readonly CartLine[],
-  voucher: PricingVoucher | null,
-  limitedConditions: readonly PricingCondition[],
+  lines: ReadonlyArray<{ kind: 'ticket' | 'addon'; product: { id: string } }>,
+  voucher: { id: string } | null,
+  limitedConditions: ReadonlyArray<{ id: string }>,
   spendsCredit: boolean,
 ): LockKey[] {
   const keys: LockKey[] = lines.map((line) =>

@@ -2,7 +2,7 @@ import { is, SQL, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { queryRows } from '../../db/raw.ts';
 import { assertInTransaction, lockNamesOf, type LockKey } from '../../db/locks.ts';
-import type { CountBound, CountName } from '../../domain/stock-rules.ts';
+import type { CountBound, CountName, CountOf } from '../../domain/stock-rules.ts';
 
 /** Product ids, or SQL for an array of them (add-to-cart counts the cart it reads in the same statement). */
 type IdsArg = readonly string[] | SQL;
@@ -147,4 +147,24 @@ export function boundsJson(bounds: readonly CountBound[]): BoundJson[] {
     path: id === undefined ? [COUNT_KEYS[count]] : [COUNT_KEYS[count], id],
     ...limit,
   }));
+}
+
+/** The counts as `brokenBound` reads them (the same names the bounds use). */
+export function countOf(counts: CartCounts): CountOf {
+  return (count, id) => {
+    switch (count) {
+      case 'venueUnits':
+        return counts.venueUnits;
+      case 'voucherUses':
+        return counts.voucherUses;
+      case 'ticketSold':
+        return counts.soldByTicketType.get(id ?? '') ?? 0;
+      case 'addonSold':
+        return counts.soldByAddon.get(id ?? '') ?? 0;
+      case 'heldByBuyer':
+        return counts.heldByBuyer.get(id ?? '') ?? 0;
+      case 'conditionUnits':
+        return counts.conditionUnits.get(id ?? '') ?? 0;
+    }
+  };
 }

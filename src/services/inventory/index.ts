@@ -5,6 +5,7 @@ export {
   boundsJson,
   type BoundJson,
   countForCart,
+  countOf,
   countsOf,
   countsJson,
   lockAndCountForCart,

@@ -1,0 +1,65 @@
+import { isUnitLimited, oneMoreVoucherUse, type PricingCondition } from './pricing/index.ts';
+import { stockBounds, type BoundedLine, type CountBound } from './stock-rules.ts';
+
+/** What a lapsed order took when it was placed, and so must take again to come back (D2.6). */
+export interface LapsedOrder {
+  lines: readonly BoundedLine[];
+  voucher: { maxUses: number } | null;
+  /** Units a condition discounted in the order's lines, once per line. */
+  discountedUnits: ReadonlyArray<{
+    condition: Pick<PricingCondition, 'id' | 'kind' | 'usageLimit'>;
+    units: number;
+  }>;
+}
+
+function mergedByProduct(lines: readonly BoundedLine[]): BoundedLine[] {
+  const merged = new Map<string, BoundedLine>();
+  for (const line of lines) {
+    const key = `${line.kind}:${line.product.id}`;
+    const seen = merged.get(key);
+    merged.set(key, seen ? { ...seen, quantity: seen.quantity + line.quantity } : line);
+  }
+  return [...merged.values()];
+}
+
+/**
+ * D2.6 under D2.2: a lapsed order comes back only when everything it took is there to take
+ * again, counted without it. Stock, venue and the per-user limit exactly as at checkout
+ * (`stockBounds`), one more use of its voucher (VOU-3), and its discounted units within each
+ * limited condition (D3.6). The price stays the one the buyer paid, so nothing is re-priced.
+ */
+export function revivalBounds(
+  order: LapsedOrder,
+  conference: { totalCapacity: number },
+): CountBound[] {
+  const bounds = stockBounds(mergedByProduct(order.lines), conference);
+  if (order.voucher) bounds.push(oneMoreVoucherUse(order.voucher));
+  const units = new Map<string, { limit: number; units: number }>();
+  for (const { condition, units: lineUnits } of order.discountedUnits) {
+    if (!isUnitLimited(condition) || lineUnits === 0) continue;
+    const seen = units.get(condition.id);
+    units.set(condition.id, {
+      limit: condition.usageLimit,
+      units: (seen?.units ?? 0) + lineUnits,
+    });
+  }
+  for (const [id, { limit, units: taken }] of units)
+    bounds.push({ count: 'conditionUnits', id, max: limit - taken });
+  return bounds;
+}
+
+/** Why a lapsed order could not come back, as the refund's reason says it. */
+export function revivalRefusal(bound: CountBound): string {
+  switch (bound.count) {
+    case 'ticketSold':
+    case 'addonSold':
+    case 'venueUnits':
+      return 'its items sold out';
+    case 'heldByBuyer':
+      return 'the buyer has since reached the per-person limit';
+    case 'voucherUses':
+      return 'its voucher was used up';
+    case 'conditionUnits':
+      return 'its discount ran out';
+  }
+}

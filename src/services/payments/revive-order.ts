@@ -1,0 +1,131 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
+import { isPgError, SQLSTATE } from '../../db/pg-errors.ts';
+import {
+  addons,
+  conferences,
+  discountConditions,
+  orderLines,
+  orders,
+  ticketTypes,
+  vouchers,
+  type Order,
+} from '../../db/schema/index.ts';
+import { addMinutes } from '../../domain/dates.ts';
+import { isUnitLimited } from '../../domain/pricing/index.ts';
+import { revivalBounds, revivalRefusal, type LapsedOrder } from '../../domain/revival-rules.ts';
+import { brokenBound, type BoundedLine } from '../../domain/stock-rules.ts';
+import { consumptionKeys } from '../checkout/index.ts';
+import { countOf, lockAndCountForCart } from '../inventory/index.ts';
+
+export type Revival = { kind: 'revived'; order: Order } | { kind: 'refused'; why: string };
+
+/** What the lapsed order took: its lines with their products' limits, its voucher, its discounts. */
+async function loadLapsedOrder(
+  tx: Database,
+  order: Order,
+): Promise<LapsedOrder & { voucherId: string | null }> {
+  const rows = await tx
+    .select({
+      quantity: orderLines.quantity,
+      cancelledQuantity: orderLines.cancelledQuantity,
+      conditionUnits: orderLines.conditionUnits,
+      ticket: {
+        id: ticketTypes.id,
+        totalQuantity: ticketTypes.totalQuantity,
+        limitPerUser: ticketTypes.limitPerUser,
+      },
+      addon: { id: addons.id, totalQuantity: addons.totalQuantity },
+      condition: {
+        id: discountConditions.id,
+        kind: discountConditions.kind,
+        usageLimit: discountConditions.usageLimit,
+      },
+    })
+    .from(orderLines)
+    .leftJoin(ticketTypes, eq(ticketTypes.id, orderLines.ticketTypeId))
+    .leftJoin(addons, eq(addons.id, orderLines.addonId))
+    .leftJoin(discountConditions, eq(discountConditions.id, orderLines.conditionId))
+    .where(eq(orderLines.orderId, order.id));
+  const lines: BoundedLine[] = [];
+  for (const row of rows) {
+    const quantity = row.quantity - row.cancelledQuantity;
+    if (quantity <= 0) continue;
+    if (row.ticket) lines.push({ kind: 'ticket', product: row.ticket, quantity });
+    else if (row.addon) lines.push({ kind: 'addon', product: row.addon, quantity });
+  }
+  const [voucher] = order.voucherId
+    ? await tx
+        .select({ maxUses: vouchers.maxUses })
+        .from(vouchers)
+        .where(eq(vouchers.id, order.voucherId))
+    : [];
+  return {
+    lines,
+    voucher: voucher ?? null,
+    voucherId: voucher ? order.voucherId : null,
+    discountedUnits: rows.flatMap((row) =>
+      row.condition ? [{ condition: row.condition, units: row.conditionUnits }] : [],
+    ),
+  };
+}
+
+/**
+ * D2.6: money arrived for an expired or cancelled order. It comes back to a live hold only when
+ * what it took is there to take again (D2.2: locked, then counted without it): stock, venue,
+ * the buyer's per-user limit, a use of its voucher and its discounted units. The D2.3 fence
+ * stays the last word on stock; its refusal ends in a savepoint, so the surrounding
+ * transaction (and the payment row) lives on either way.
+ */
+export async function reviveOrder(tx: Database, order: Order, now: Date): Promise<Revival> {
+  const lapsed = await loadLapsedOrder(tx, order);
+  const [conference] = await tx
+    .select({
+      id: conferences.id,
+      holdMinutes: conferences.holdMinutes,
+      totalCapacity: conferences.totalCapacity,
+    })
+    .from(conferences)
+    .where(eq(conferences.id, order.conferenceId));
+  if (!conference) throw new Error(`conference of order ${order.reference} not found`);
+  const limitedConditions = lapsed.discountedUnits.map((d) => d.condition).filter(isUnitLimited);
+  const voucher = lapsed.voucherId ? { id: lapsed.voucherId } : null;
+  const counts = await lockAndCountForCart(
+    tx,
+    consumptionKeys(conference, order.userId, lapsed.lines, voucher, limitedConditions, false),
+    {
+      conferenceId: conference.id,
+      buyerId: order.userId,
+      ticketTypeIds: lapsed.lines.flatMap((l) => (l.kind === 'ticket' ? [l.product.id] : [])),
+      addonIds: lapsed.lines.flatMap((l) => (l.kind === 'addon' ? [l.product.id] : [])),
+      venue: conference.totalCapacity > 0,
+      voucherId: voucher?.id ?? null,
+      limitedConditionIds: [...new Set(limitedConditions.map((c) => c.id))],
+      excludeOrderId: order.id,
+    },
+    now,
+  );
+  const broken = brokenBound(revivalBounds(lapsed, conference), countOf(counts));
+  if (broken) return { kind: 'refused', why: revivalRefusal(broken) };
+  try {
+    const revived = await tx.transaction(async (savepoint) => {
+      const [row] = await savepoint
+        .update(orders)
+        .set({
+          status: 'pending',
+          holdExpiresAt: addMinutes(now, conference.holdMinutes),
+          cancelledAt: null,
+          updatedAt: now,
+        })
+        .where(eq(orders.id, order.id))
+        .returning();
+      return row;
+    });
+    if (!revived) throw new Error(`order ${order.reference} vanished while it was revived`);
+    return { kind: 'revived', order: revived };
+  } catch (error) {
+    if (isPgError(error, SQLSTATE.capacityExceeded))
+      return { kind: 'refused', why: revivalRefusal({ count: 'ticketSold', max: 0 }) };
+    throw error;
+  }
+}
