@@ -205,7 +205,7 @@ export async function commitOrderInOneStatement(
       bounds: areApplicationLocksEnabled()
         ? [
             ...stockBounds(ctx.lines, conference),
-            ...pricingBounds(decision.conditions, decision.voucher),
+            ...pricingBounds(decision.conditions, decision.voucher, pricing.conditionUsage),
           ]
         : [],
       voucherId: ctx.voucher?.id ?? null,
