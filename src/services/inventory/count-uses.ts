@@ -1,7 +1,7 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { orderLines, orders } from '../../db/schema/index.ts';
-import { isOrderHoldingUses } from './counted-orders.ts';
+import { isLineHoldingUses, isOrderHoldingUses } from './counted-orders.ts';
 
 /** Orders counted against each voucher (VOU-7), derived from orders rather than a counter. */
 export async function countVoucherUses(
@@ -34,8 +34,7 @@ export async function countConditionUnits(
       units: sql<string>`sum(${orderLines.conditionUnits})`,
     })
     .from(orderLines)
-    .innerJoin(orders, eq(orders.id, orderLines.orderId))
-    .where(and(inArray(orderLines.conditionId, [...conditionIds]), isOrderHoldingUses(now)))
+    .where(and(inArray(orderLines.conditionId, [...conditionIds]), isLineHoldingUses(now)))
     .groupBy(orderLines.conditionId);
   for (const row of rows) if (row.conditionId) units.set(row.conditionId, Number(row.units));
   return units;

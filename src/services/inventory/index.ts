@@ -1,4 +1,4 @@
-export { isCountedOrder, isOrderHoldingUses } from './counted-orders.ts';
+export { isCountedOrder, isLineHoldingUses, isOrderHoldingUses } from './counted-orders.ts';
 export { countSold, remainingOf, type SoldCounts } from './count-sold.ts';
 export { countConditionUnits, countVoucherUses } from './count-uses.ts';
 export {

@@ -1,7 +1,7 @@
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { money } from '../../domain/money.ts';
 import type { ConditionKind, DiscountType, PricingCondition } from '../../domain/pricing/index.ts';
-import { isOrderHoldingUses } from '../inventory/index.ts';
+import { isLineHoldingUses } from '../inventory/index.ts';
 
 export interface ConditionRow {
   id: string;
@@ -47,8 +47,7 @@ export function activeConditionsQuery(
         c.apply_to_tickets, c.apply_to_addons,
         CASE WHEN c.usage_limit = 0 THEN 0 ELSE (
           SELECT coalesce(sum(order_lines.condition_units), 0) FROM order_lines
-          JOIN orders ON orders.id = order_lines.order_id
-          WHERE order_lines.condition_id = c.id AND ${isOrderHoldingUses(now)}) END AS units_used,
+          WHERE order_lines.condition_id = c.id AND ${isLineHoldingUses(now)}) END AS units_used,
         ${setOf('discount_condition_ticket_types', 'ticket_type_id')} AS ticket_type_ids,
         ${setOf('discount_condition_addons', 'addon_id')} AS addon_ids,
         ${setOf('discount_condition_groups', 'group_id')} AS group_ids,
