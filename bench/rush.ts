@@ -134,13 +134,19 @@ async function runScenario(
     timeoutMs: options.requestTimeoutMs,
     warmUpBuyers: options.warmUpBuyers,
   });
-  const rush = await prepareRush(resources.handle.db, options.buyers, options.seats);
+  const rush = await prepareRush(
+    resources.handle.db,
+    options.buyers,
+    options.seats,
+    options.discountUnits,
+  );
   const { results, cpuUse, profile } = await measureRush(options, resources, rush, arrival);
   const sales = await verifySales(resources.checkPool, {
     conferenceId: rush.conference.id,
     ticketTypeId: rush.ticketType.id,
     seats: options.seats,
     buyers: options.buyers,
+    discount: rush.discount,
   });
   const scenario = { processes, arrival, inFlight: options.inFlight, seats: options.seats };
   const summary = summariseScenario(scenario, results, sales, { baseline, floor }, cpuUse);

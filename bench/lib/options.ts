@@ -19,6 +19,8 @@ export interface RushOptions {
   profile: boolean;
   /** Extra node flags for the app processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
   serverNodeArgs: string[];
+  /** An early-bird discount limited to this many units on the rush ticket (D3.6); null: none. */
+  discountUnits: number | null;
 }
 
 export const USAGE = `npm run bench:rush -- [options]
@@ -31,6 +33,7 @@ export const USAGE = `npm run bench:rush -- [options]
   --lock-timeout-ms N   LOCK_TIMEOUT_MS of each app process (default 3000)
   --timeout-ms N        deadline of each HTTP request (default 30000)
   --warm-up N           buyers per app process in the untimed warm-up rush (default 500)
+  --discount-units N    add an early-bird discount (20 %) limited to N units on the rush ticket
   --profile             sample pg_stat_activity and time queries inside the servers
   --server-node-args=S  extra node flags for the app processes, space separated
                         (e.g. "--server-node-args=--cpu-prof --cpu-prof-dir=/tmp/prof")
@@ -49,6 +52,7 @@ export function parseRushOptions(argv: readonly string[]): RushOptions | 'help' 
       'lock-timeout-ms': { type: 'string' },
       'timeout-ms': { type: 'string' },
       'warm-up': { type: 'string' },
+      'discount-units': { type: 'string' },
       profile: { type: 'boolean', default: false },
       'server-node-args': { type: 'string', default: '' },
       help: { type: 'boolean', default: false },
@@ -69,5 +73,9 @@ export function parseRushOptions(argv: readonly string[]): RushOptions | 'help' 
     adminUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
     profile: values.profile,
     serverNodeArgs: values['server-node-args'].split(/\s+/).filter(Boolean),
+    discountUnits:
+      values['discount-units'] === undefined
+        ? null
+        : positiveInt('discount-units', values['discount-units'], 1),
   };
 }

@@ -32,6 +32,10 @@ export function checks(s: ScenarioSummary) {
     oversold: s.sales.oversold === 0,
     unsold: s.sales.unsold === null || s.sales.unsold === 0,
     failures: s.failureCount === 0,
+    // Every placed ticket before the limit is discounted, none after it (D3.6).
+    discount:
+      s.sales.discount === null ||
+      s.sales.discount.units === Math.min(s.sales.discount.limit, s.sales.sold),
   };
 }
 
@@ -86,6 +90,16 @@ function rows(s: ScenarioSummary): Row[] {
       s.sales.sold === s.placed ? '= placed' : `≠ placed ${s.placed}`,
     ),
     row('oversold', String(s.sales.oversold), '0', verdict(ok.oversold)),
+    ...(s.sales.discount
+      ? [
+          row(
+            'discounted units',
+            `${s.sales.discount.units} of ${s.sales.discount.limit}`,
+            `= ${Math.min(s.sales.discount.limit, s.sales.sold)}`,
+            verdict(ok.discount),
+          ),
+        ]
+      : []),
     row('CPU during the rush', s.cpu ? renderCpuUse(s.cpu) : 'n/a'),
     row('CPU per buyer', s.cpu ? renderCpuPerBuyer(s.cpu, s.buyers) : 'n/a'),
     row(

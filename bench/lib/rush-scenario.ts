@@ -1,6 +1,7 @@
 import type { Database } from '../../src/db/client.ts';
-import type { Conference, TicketType } from '../../src/db/schema/index.ts';
+import type { Conference, DiscountCondition, TicketType } from '../../src/db/schema/index.ts';
 import { makeConference, makeTicketType } from '../../test/factories/index.ts';
+import { makeCondition } from '../../test/factories/sales.ts';
 import { makeBuyers, type Buyer } from '../../test/support/buyers.ts';
 import { runArrivals } from './arrivals.ts';
 import { buyOneTicket, type BuyerResult, type ShopTarget } from './buyer-flow.ts';
@@ -12,14 +13,17 @@ export interface PreparedRush {
   ticketType: TicketType;
   buyers: Buyer[];
   seats: number;
+  discount: DiscountCondition | null;
 }
 
 /** A fresh conference, one ticket type of `seats` seats (one per buyer, no venue cap), and
- * `buyerCount` buyers already signed in: none of this is on the clock. */
+ * `buyerCount` buyers already signed in: none of this is on the clock. With `discountUnits`,
+ * an early-bird discount limited to that many units (D3.6) that every buyer races for too. */
 export async function prepareRush(
   db: Database,
   buyerCount: number,
   seats: number,
+  discountUnits: number | null = null,
 ): Promise<PreparedRush> {
   const conference = await makeConference(db, { name: 'Ticket Rush', totalCapacity: 0 });
   const ticketType = await makeTicketType(db, conference, {
@@ -27,8 +31,16 @@ export async function prepareRush(
     totalQuantity: seats,
     limitPerUser: 1,
   });
+  const discount =
+    discountUnits === null
+      ? null
+      : await makeCondition(db, conference, {
+          name: 'Rush early bird',
+          usageLimit: discountUnits,
+          ticketTypes: [ticketType],
+        });
   const buyers = await makeBuyers(db, buyerCount);
-  return { conference, ticketType, buyers, seats };
+  return { conference, ticketType, buyers, seats, discount };
 }
 
 export interface RushRun {
