@@ -1,10 +1,10 @@
 import { isUnitLimited, oneMoreVoucherUse, type PricingCondition } from './pricing/index.ts';
-import { stockBounds, type BoundedLine, type CountBound } from './stock-rules.ts';
+import { stockBounds, type BoundedLine, type CountBound, type CountName } from './stock-rules.ts';
 
 /** What a lapsed order took when it was placed, and so must take again to come back (D2.6). */
 export interface LapsedOrder {
   lines: readonly BoundedLine[];
-  voucher: { maxUses: number } | null;
+  voucher: { id: string; maxUses: number } | null;
   /** Units a condition discounted in the order's lines, once per line. */
   discountedUnits: ReadonlyArray<{
     condition: Pick<PricingCondition, 'id' | 'kind' | 'usageLimit'>;
@@ -48,9 +48,9 @@ export function revivalBounds(
   return bounds;
 }
 
-/** Why a lapsed order could not come back, as the refund's reason says it. */
-export function revivalRefusal(bound: CountBound): string {
-  switch (bound.count) {
+/** Why a lapsed order could not come back, by the count that ran past its bound. */
+export function revivalRefusal(count: CountName): string {
+  switch (count) {
     case 'ticketSold':
     case 'addonSold':
     case 'venueUnits':

@@ -27,7 +27,7 @@ describe('revivalBounds (D2.6)', () => {
       { kind: 'ticket' as const, product: ticket('t1', 10, 2), quantity: 1 },
       { kind: 'addon' as const, product: { id: 'a1', totalQuantity: 0 }, quantity: 3 },
     ],
-    voucher: { maxUses: 5 },
+    voucher: { id: 'v1', maxUses: 5 },
     discountedUnits: [
       { condition: limited('c1', 4), units: 1 },
       { condition: limited('c1', 4), units: 1 },
@@ -57,7 +57,7 @@ describe('revivalBounds (D2.6)', () => {
     ];
     for (const [counts, why] of cases) {
       const broken = brokenBound(bounds, countsOf(counts));
-      expect(broken && revivalRefusal(broken)).toBe(why);
+      expect(broken && revivalRefusal(broken.count)).toBe(why);
     }
   });
 

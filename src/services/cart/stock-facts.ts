@@ -86,9 +86,9 @@ export function openCartCountsRead(
 
 /** Exactly the products in the cart (and the venue when capped), never the whole conference. */
 export function countScopeOf(
-  conference: Conference,
+  conference: Pick<Conference, 'id' | 'totalCapacity'>,
   buyerId: string,
-  lines: readonly StockLine[],
+  lines: ReadonlyArray<{ kind: StockLine['kind']; product: { id: string } }>,
   options: CountScopeOptions = {},
 ): CartCountScope {
   const ticketTypeIds = lines.filter((l) => l.kind === 'ticket').map((l) => l.product.id);

@@ -15,16 +15,14 @@ import { addMinutes } from '../../domain/dates.ts';
 import { isUnitLimited } from '../../domain/pricing/index.ts';
 import { revivalBounds, revivalRefusal, type LapsedOrder } from '../../domain/revival-rules.ts';
 import { brokenBound, type BoundedLine } from '../../domain/stock-rules.ts';
+import { countScopeOf } from '../cart/index.ts';
 import { consumptionKeys } from '../checkout/index.ts';
 import { countOf, lockAndCountForCart } from '../inventory/index.ts';
 
 export type Revival = { kind: 'revived'; order: Order } | { kind: 'refused'; why: string };
 
 /** What the lapsed order took: its lines with their products' limits, its voucher, its discounts. */
-async function loadLapsedOrder(
-  tx: Database,
-  order: Order,
-): Promise<LapsedOrder & { voucherId: string | null }> {
+async function loadLapsedOrder(tx: Database, order: Order): Promise<LapsedOrder> {
   const rows = await tx
     .select({
       quantity: orderLines.quantity,
@@ -56,14 +54,13 @@ async function loadLapsedOrder(
   }
   const [voucher] = order.voucherId
     ? await tx
-        .select({ maxUses: vouchers.maxUses })
+        .select({ id: vouchers.id, maxUses: vouchers.maxUses })
         .from(vouchers)
         .where(eq(vouchers.id, order.voucherId))
     : [];
   return {
     lines,
     voucher: voucher ?? null,
-    voucherId: voucher ? order.voucherId : null,
     discountedUnits: rows.flatMap((row) =>
       row.condition ? [{ condition: row.condition, units: row.conditionUnits }] : [],
     ),
@@ -89,24 +86,19 @@ export async function reviveOrder(tx: Database, order: Order, now: Date): Promis
     .where(eq(conferences.id, order.conferenceId));
   if (!conference) throw new Error(`conference of order ${order.reference} not found`);
   const limitedConditions = lapsed.discountedUnits.map((d) => d.condition).filter(isUnitLimited);
-  const voucher = lapsed.voucherId ? { id: lapsed.voucherId } : null;
+  const { lines, voucher } = lapsed;
   const counts = await lockAndCountForCart(
     tx,
-    consumptionKeys(conference, order.userId, lapsed.lines, voucher, limitedConditions, false),
-    {
-      conferenceId: conference.id,
-      buyerId: order.userId,
-      ticketTypeIds: lapsed.lines.flatMap((l) => (l.kind === 'ticket' ? [l.product.id] : [])),
-      addonIds: lapsed.lines.flatMap((l) => (l.kind === 'addon' ? [l.product.id] : [])),
-      venue: conference.totalCapacity > 0,
+    consumptionKeys(conference, order.userId, lines, voucher, limitedConditions, false),
+    countScopeOf(conference, order.userId, lines, {
       voucherId: voucher?.id ?? null,
       limitedConditionIds: [...new Set(limitedConditions.map((c) => c.id))],
       excludeOrderId: order.id,
-    },
+    }),
     now,
   );
   const broken = brokenBound(revivalBounds(lapsed, conference), countOf(counts));
-  if (broken) return { kind: 'refused', why: revivalRefusal(broken) };
+  if (broken) return { kind: 'refused', why: revivalRefusal(broken.count) };
   try {
     const revived = await tx.transaction(async (savepoint) => {
       const [row] = await savepoint
@@ -125,7 +117,7 @@ export async function reviveOrder(tx: Database, order: Order, now: Date): Promis
     return { kind: 'revived', order: revived };
   } catch (error) {
     if (isPgError(error, SQLSTATE.capacityExceeded))
-      return { kind: 'refused', why: revivalRefusal({ count: 'ticketSold', max: 0 }) };
+      return { kind: 'refused', why: revivalRefusal('ticketSold') };
     throw error;
   }
 }
