@@ -62,6 +62,8 @@ export const orders = pgTable(
     utmCampaign: text('utm_campaign').notNull().default(''),
     holdExpiresAt: tstz('hold_expires_at'),
     idempotencyKey: text('idempotency_key'),
+    /** What the key first came with; the same key with another request is refused (D4.2). */
+    idempotencyFingerprint: text('idempotency_fingerprint'),
     // D2.6 money that could not be applied automatically; staff must look.
     needsAttention: boolean('needs_attention').notNull().default(false),
     attentionReason: text('attention_reason').notNull().default(''),

@@ -139,6 +139,8 @@ export const refunds = pgTable(
     creditId: uuid('credit_id').references((): AnyPgColumn => credits.id, { onDelete: 'set null' }),
     stripeRefundId: text('stripe_refund_id'),
     idempotencyKey: text('idempotency_key').notNull(),
+    /** What the key first came with; the same key with another request is refused (D4.6). */
+    idempotencyFingerprint: text('idempotency_fingerprint'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     failureMessage: text('failure_message').notNull().default(''),
     ...timestamps(),
