@@ -61,7 +61,11 @@ describeEachBackend('late payments always end in a terminal state (D2.6)', (ctx)
     return { conference, ticket, voucherCode: voucher?.code ?? null };
   }
 
-  async function placeOrder(conference: Conference, ticket: TicketType, voucherCode: string | null) {
+  async function placeOrder(
+    conference: Conference,
+    ticket: TicketType,
+    voucherCode: string | null,
+  ) {
     const client = buyerClient(app, conference.slug, await makeBuyer(ctx.db));
     expect((await client.addTicket(ticket.id)).statusCode).toBe(200);
     if (voucherCode) expect((await client.applyVoucher(voucherCode)).statusCode).toBe(200);

@@ -104,7 +104,10 @@ export const orders = pgTable(
     // INV-5 a hold only lives on a pending order
     check('orders_hold_check', sql`${t.status} = 'pending' OR ${t.holdExpiresAt} IS NULL`),
     // A reason lives only on a cancelled order: revival must clear it.
-    check('orders_cancel_reason_check', sql`${t.cancelReason} IS NULL OR ${t.status} = 'cancelled'`),
+    check(
+      'orders_cancel_reason_check',
+      sql`${t.cancelReason} IS NULL OR ${t.status} = 'cancelled'`,
+    ),
     check('orders_attendee_answers_check', sql`jsonb_typeof(${t.attendeeAnswers}) = 'object'`),
   ],
 );

@@ -42,7 +42,8 @@ export async function settlePayment(tx: Database, order: Order, now: Date): Prom
     if (revival.kind === 'refused') {
       // D2.6: the lapsed order ends here, whether or not the sweep reached it first, so it never
       // stays pending with its money going back.
-      if (order.status === 'pending') await cancelPendingOrders(tx, [order.id], 'hold_expired', now);
+      if (order.status === 'pending')
+        await cancelPendingOrders(tx, [order.id], 'hold_expired', now);
       const reason = `Payment arrived after order ${order.reference} lapsed and ${revival.why}; refunded automatically.`;
       return refundRequired(tx, order, reason, now);
     }
