@@ -11,13 +11,17 @@ export type Settlement =
   | { kind: 'mark_paid'; overpaidBy: number }
   /** Part of the total arrived; the order keeps waiting (PAY-7). */
   | { kind: 'partially_paid'; due: number }
-  /** Money for an expired or cancelled order: take its stock again, or refund (D2.6). */
+  /** Money for a lapsed order: take its stock again, or refund (D2.6). */
   | { kind: 'revive' }
+  /** Money for an order the buyer cancelled: it goes back, the order stays cancelled (D4.10). */
+  | { kind: 'refund_to_buyer' }
   /** The order was already paid: the extra money is recorded and flagged, not lost. */
   | { kind: 'overpaid'; overpaidBy: number };
 
 export interface SettlementFacts {
   status: OrderStatus;
+  /** Why a cancelled order was cancelled; null when pending, or cancelled before reasons were kept. */
+  cancelReason: 'buyer' | 'hold_expired' | null;
   /** Null for orders that never held stock (desk orders). */
   holdExpiresAt: Date | null;
   total: number;
@@ -27,6 +31,8 @@ export interface SettlementFacts {
 
 export function settleAfterPayment(facts: SettlementFacts): Settlement {
   const { status, holdExpiresAt, total, paid, now } = facts;
+  // Revival is for lapsed holds only; a buyer who cancelled is never charged (D2.6, D4.10).
+  if (status === 'cancelled' && facts.cancelReason === 'buyer') return { kind: 'refund_to_buyer' };
   const lapsed = status === 'pending' && holdExpiresAt !== null && holdExpiresAt <= now;
   if (status === 'cancelled' || lapsed) return { kind: 'revive' };
   if (status === 'pending') {

@@ -34,6 +34,9 @@ export const orderStatus = pgEnum('order_status', [
   'cancelled',
 ]);
 
+// D2.6 / D4.10: why a pending order was cancelled decides whether late money may revive it.
+export const orderCancelReason = pgEnum('order_cancel_reason', ['buyer', 'hold_expired']);
+
 export const productKind = pgEnum('product_kind', ['ticket', 'addon']);
 
 export const orders = pgTable(
@@ -73,6 +76,8 @@ export const orders = pgTable(
       .default({}),
     paidAt: tstz('paid_at'),
     cancelledAt: tstz('cancelled_at'),
+    // Null on orders cancelled before the reason was recorded; they revive as lapsed holds did.
+    cancelReason: orderCancelReason('cancel_reason'),
     ...timestamps(),
   },
   (t) => [
@@ -100,6 +105,11 @@ export const orders = pgTable(
     ),
     // INV-5 a hold only lives on a pending order
     check('orders_hold_check', sql`${t.status} = 'pending' OR ${t.holdExpiresAt} IS NULL`),
+    // A reason lives only on a cancelled order: revival must clear it.
+    check(
+      'orders_cancel_reason_check',
+      sql`${t.cancelReason} IS NULL OR ${t.status} = 'cancelled'`,
+    ),
     check('orders_attendee_answers_check', sql`jsonb_typeof(${t.attendeeAnswers}) = 'object'`),
   ],
 );

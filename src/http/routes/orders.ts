@@ -4,11 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { placeOrder } from '../../services/checkout/index.ts';
 import { listUsableCredits } from '../../services/credits/index.ts';
-import {
-  cancelBuyerOrder,
-  getBuyerOrderOrThrow,
-  listBuyerOrders,
-} from '../../services/orders/index.ts';
+import { getBuyerOrderOrThrow, listBuyerOrders } from '../../services/orders/index.ts';
+import { cancelBuyerOrder } from '../../services/payments/index.ts';
 import { conferenceOf, requireUser } from '../plugins/auth.ts';
 import { presentOrderDetail, presentOrderSummary } from '../presenters/orders.ts';
 import { errorResponse, isoDateTime, slugParam } from '../schemas/common.ts';
@@ -24,7 +21,7 @@ const failures = { 400: errorResponse, 401: errorResponse, 404: errorResponse, 4
 
 export async function orderRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { db, now } = app.deps;
+  const { db, stripe, now } = app.deps;
 
   r.post(
     '/api/v1/conferences/:slug/checkout',
@@ -100,7 +97,9 @@ export async function orderRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['orders'],
-        summary: 'Cancel a pending order (ORD-4)',
+        summary: 'Cancel a pending order that has received no payment (ORD-4, D4.10)',
+        description:
+          'Gives back any store credit it used and cancels its card payment. An order that has received a payment answers 409 ORDER_HAS_PAYMENTS: the organiser cancels and refunds it.',
         params: referenceParams,
         response: { 200: orderDetailView, ...failures },
       },
@@ -108,7 +107,12 @@ export async function orderRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const user = requireUser(request);
       const conference = await conferenceOf(request, request.params.slug);
-      await cancelBuyerOrder(db, user.id, request.params.reference, now());
+      await cancelBuyerOrder(db, stripe, {
+        buyerId: user.id,
+        conference,
+        reference: request.params.reference,
+        now: now(),
+      });
       return presentOrderDetail(
         await getBuyerOrderOrThrow(db, user.id, conference.id, request.params.reference),
       );

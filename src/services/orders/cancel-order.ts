@@ -1,20 +1,41 @@
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client.ts';
+import { queryRows } from '../../db/raw.ts';
 import { orders, payments } from '../../db/schema/index.ts';
 import { withTx } from '../../db/transactions.ts';
-import { normaliseCode } from '../../domain/codes.ts';
-import { orderErrors } from './errors.ts';
+
+/** Why a pending order ended: the buyer withdrew it (D4.10), or its hold lapsed (D2.5). */
+export type CancelReason = 'buyer' | 'hold_expired';
 
 /**
- * Releases what cancelled orders took beyond stock: credit applications go back to the credit
- * (remaining balance is derived from succeeded credit payments, CRED-6 / D4.8). Stock, voucher
- * uses and condition units are derived from order status, so they free themselves (D2.5).
+ * D4.10: "received money" is any succeeded payment except the buyer's own store credit, which
+ * cancelling gives straight back (CRD-4). An order holding such money is for staff to settle:
+ * the buyer cannot cancel it and the sweep leaves it alone (W-16).
  */
-async function releaseCredits(tx: Database, orderIds: string[]): Promise<void> {
-  if (orderIds.length === 0) return;
+function receivedMoney(orderId: AnyPgColumn | string): SQL {
+  return sql`EXISTS (SELECT 1 FROM ${payments} p WHERE p.order_id = ${orderId}
+    AND p.status = 'succeeded' AND p.method <> 'credit')`;
+}
+
+/** D4.10 for one order, read inside the caller's transaction under the order lock. */
+export async function hasReceivedMoney(tx: Database, orderId: string): Promise<boolean> {
+  const [row] = await queryRows<{ received: boolean }>(
+    tx,
+    sql`SELECT ${receivedMoney(orderId)} AS received`,
+  );
+  return row?.received === true;
+}
+
+/**
+ * CRD-4: credit applications go back to their credit. A credit's balance is derived from its
+ * succeeded credit payments (D4.8), so marking them refunded restores it; "refunded" is what the
+ * buyer reads on the order: the credit was given back, not lost.
+ */
+async function releaseCredits(tx: Database, orderIds: string[], now: Date): Promise<void> {
   await tx
     .update(payments)
-    .set({ status: 'cancelled', updatedAt: new Date() })
+    .set({ status: 'refunded', updatedAt: now })
     .where(
       and(
         inArray(payments.orderId, orderIds),
@@ -24,28 +45,30 @@ async function releaseCredits(tx: Database, orderIds: string[]): Promise<void> {
     );
 }
 
-/** ORD-4: the buyer cancels their own pending order. */
-export async function cancelBuyerOrder(
-  db: Database,
-  userId: string,
-  reference: string,
+/**
+ * The one place a pending order becomes cancelled, by the buyer, the sweep, or a late payment
+ * that found its hold lapsed and could not revive it (D2.6). The caller holds the order locks.
+ * Stock, voucher uses and condition units follow the order status, so they free themselves
+ * (D2.5); the reason decides later whether late money may revive the order (D4.10).
+ */
+export async function cancelPendingOrders(
+  tx: Database,
+  orderIds: string[],
+  reason: CancelReason,
   now: Date,
 ): Promise<void> {
-  await withTx(db, async (tx) => {
-    const [order] = await tx
-      .select({ id: orders.id, status: orders.status })
-      .from(orders)
-      .where(and(eq(orders.reference, normaliseCode(reference)), eq(orders.userId, userId)))
-      .for('update');
-    if (!order) throw orderErrors('ORDER_NOT_FOUND', { reference });
-    if (order.status !== 'pending')
-      throw orderErrors('ORDER_NOT_CANCELLABLE', { status: order.status });
-    await tx
-      .update(orders)
-      .set({ status: 'cancelled', holdExpiresAt: null, cancelledAt: now, updatedAt: now })
-      .where(eq(orders.id, order.id));
-    await releaseCredits(tx, [order.id]);
-  });
+  if (orderIds.length === 0) return;
+  await tx
+    .update(orders)
+    .set({
+      status: 'cancelled',
+      holdExpiresAt: null,
+      cancelledAt: now,
+      cancelReason: reason,
+      updatedAt: now,
+    })
+    .where(and(inArray(orders.id, orderIds), eq(orders.status, 'pending')));
+  await releaseCredits(tx, orderIds, now);
 }
 
 /**
@@ -61,20 +84,14 @@ export async function expireHolds(db: Database, now: Date, batchSize = 200): Pro
         and(
           eq(orders.status, 'pending'),
           lte(orders.holdExpiresAt, now),
-          sql`NOT EXISTS (SELECT 1 FROM ${payments} p WHERE p.order_id = ${orders.id}
-                AND p.status = 'succeeded' AND p.method <> 'credit')`,
+          sql`NOT ${receivedMoney(orders.id)}`,
         ),
       )
       .orderBy(orders.holdExpiresAt)
       .limit(batchSize)
       .for('update', { skipLocked: true });
     const ids = due.map((d) => d.id);
-    if (ids.length === 0) return 0;
-    await tx
-      .update(orders)
-      .set({ status: 'cancelled', holdExpiresAt: null, cancelledAt: now, updatedAt: now })
-      .where(inArray(orders.id, ids));
-    await releaseCredits(tx, ids);
+    await cancelPendingOrders(tx, ids, 'hold_expired', now);
     return ids.length;
   });
 }

@@ -6,4 +6,10 @@ export const orderErrors = defineErrors({
     status: 409,
     message: 'Only orders that are still awaiting payment can be cancelled.',
   },
+  // D4.10: money already reached the organiser; giving it back is their decision.
+  ORDER_HAS_PAYMENTS: {
+    status: 409,
+    message:
+      'A payment has already been received for this order, so it cannot be cancelled here. Please contact the organiser to cancel it and arrange a refund.',
+  },
 });

@@ -1,4 +1,9 @@
-export { cancelBuyerOrder, expireHolds } from './cancel-order.ts';
+export {
+  cancelPendingOrders,
+  expireHolds,
+  hasReceivedMoney,
+  type CancelReason,
+} from './cancel-order.ts';
 export { orderErrors } from './errors.ts';
 export { markOrderPaid, type PaidTransition } from './mark-order-paid.ts';
 export { getBuyerOrderOrThrow, listBuyerOrders, type OrderDetail } from './view-orders.ts';

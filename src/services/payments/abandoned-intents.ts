@@ -1,19 +1,20 @@
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { conferences, orders, payments } from '../../db/schema/index.ts';
 import type { StripeAccounts } from '../../integrations/stripe/index.ts';
 import { cancelAttemptIntent } from './stripe-calls.ts';
 
 /**
- * D2.5: an order whose hold lapsed (or that the buyer cancelled) also gives up its PaymentIntent,
- * so the card form cannot be paid later. Runs after the hold sweep; a payment that still arrives
- * is handled by D2.6 (revive or refund).
+ * Gives up the open card attempts of cancelled orders (within `scope`): cancelled at Stripe, then
+ * locally. An intent Stripe refuses to cancel (it succeeded meanwhile) keeps its row, and its
+ * webhook settles the money: revived or refunded (D2.6, D4.10).
  */
-export async function cancelAbandonedIntents(
+async function cancelOpenAttempts(
   db: Database,
   accounts: StripeAccounts,
   now: Date,
-  batchSize = 50,
+  scope: SQL | undefined,
+  batchSize: number,
 ): Promise<number> {
   const open = await db
     .select({ payment: payments, conference: conferences })
@@ -26,6 +27,7 @@ export async function cancelAbandonedIntents(
         inArray(payments.status, ['pending', 'failed']),
         isNotNull(payments.stripePaymentIntentId),
         eq(orders.status, 'cancelled'),
+        scope,
       ),
     )
     .limit(batchSize);
@@ -40,4 +42,28 @@ export async function cancelAbandonedIntents(
     cancelled += 1;
   }
   return cancelled;
+}
+
+/**
+ * D2.5: an order whose hold lapsed (or that the buyer cancelled) also gives up its PaymentIntent,
+ * so the card form cannot be paid later. Runs after the hold sweep, and catches up on a buyer
+ * cancel whose own call to Stripe failed.
+ */
+export function cancelAbandonedIntents(
+  db: Database,
+  accounts: StripeAccounts,
+  now: Date,
+  batchSize = 50,
+): Promise<number> {
+  return cancelOpenAttempts(db, accounts, now, undefined, batchSize);
+}
+
+/** D4.10 / D4.3: right after a buyer's cancel commits, its order's open intents go too. */
+export function cancelIntentsOfOrder(
+  db: Database,
+  accounts: StripeAccounts,
+  orderId: string,
+  now: Date,
+): Promise<number> {
+  return cancelOpenAttempts(db, accounts, now, eq(orders.id, orderId), 50);
 }

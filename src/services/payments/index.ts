@@ -14,3 +14,4 @@ export { startCardPayment, type CardPaymentStart } from './start-card-payment.ts
 export { payWithCredit, recordStaffPayment, type StaffPaymentInput } from './staff-payments.ts';
 export { setStripeCredentials } from './credentials.ts';
 export { cancelAbandonedIntents } from './abandoned-intents.ts';
+export { cancelBuyerOrder, type CancelBuyerOrderInput } from './cancel-buyer-order.ts';

@@ -68,7 +68,8 @@ async function loadLapsedOrder(tx: Database, order: Order): Promise<LapsedOrder>
 }
 
 /**
- * D2.6: money arrived for an expired or cancelled order. It comes back to a live hold only when
+ * D2.6: money arrived for an order whose hold lapsed (never one the buyer cancelled, D4.10:
+ * `settleAfterPayment` decides that). It comes back to a live hold only when
  * what it took is there to take again (D2.2: locked, then counted without it): stock, venue,
  * the buyer's per-user limit, a use of its voucher and its discounted units. The D2.3 fence
  * stays the last word on stock; its refusal ends in a savepoint, so the surrounding
@@ -107,6 +108,7 @@ export async function reviveOrder(tx: Database, order: Order, now: Date): Promis
           status: 'pending',
           holdExpiresAt: addMinutes(now, conference.holdMinutes),
           cancelledAt: null,
+          cancelReason: null,
           updatedAt: now,
         })
         .where(eq(orders.id, order.id))
