@@ -16,7 +16,8 @@ export async function grantCommand(
       conference,
       email,
       roleKey: role,
-      grantedBy: null,
+      // The operator owns the machine: above every role (D6.5), but audited all the same (D6.4).
+      actor: { kind: 'operator' },
       now: new Date(),
     });
     console.log(

@@ -3,13 +3,14 @@
  * plus two of ours: `manage_access` (roles, API tokens) and `view_audit_log` (D6.4).
  */
 export const PERMISSIONS = [
+  // What each guards: src/http/route-permissions.ts (routed ones) and AWAITING_ROUTES there.
   'view_dashboard',
-  'manage_conference_settings',
+  'manage_conference_settings', // Stripe account and other conference settings
   'view_program',
   'change_program',
-  'view_registration',
-  'change_registration',
-  'view_commerce',
+  'view_registration', // orders, attendees, visa letters: lists and details
+  'change_registration', // order and attendee edits, visa-letter review (not money)
+  'view_commerce', // ticket types, add-ons, vouchers, discounts, discount groups
   'change_commerce',
   'view_badges',
   'change_badges',
@@ -17,15 +18,15 @@ export const PERMISSIONS = [
   'change_sponsors',
   'view_bulk_purchases',
   'change_bulk_purchases',
-  'view_finance',
-  'change_finance',
+  'view_finance', // financial dashboard, purchase orders
+  'change_finance', // money: manual payments, refunds, store credit; purchase orders
   'view_reports',
-  'export_reports',
-  'view_checkin',
-  'use_terminal',
+  'export_reports', // every CSV export
+  'view_checkin', // check-in, scanner, door checks
+  'use_terminal', // card-terminal sales at the desk
   'view_overrides',
   'change_overrides',
-  'manage_access',
+  'manage_access', // roles and API tokens, within what the actor holds (D6.5)
   'view_audit_log',
 ] as const;
 
@@ -59,7 +60,9 @@ const ALL_VIEW = PERMISSIONS.filter(
 
 /**
  * PERM-8's default groups as built-in roles, with the reference's gaps fixed: the read-only role
- * can open every registration page it can list, and report viewers may export (D5.5).
+ * can open every registration page it can list, report viewers may export (D5.5), and money moves
+ * through `change_finance`, which the finance team holds and the registration desk does not.
+ * test/integration/role-routes.test.ts pins which routes each role reaches (D6.5).
  */
 export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
   { key: 'organizer', name: 'Conference Organizer', permissions: PERMISSIONS },
@@ -116,6 +119,9 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
       'change_bulk_purchases',
     ],
   },
+  // A door volunteer needs the scanner and the attendee lookup, which come with check-in (D5.1,
+  // D5.2) under `view_checkin`; until then this role reaches no route, on purpose: no other
+  // organiser page is a desk volunteer's business.
   { key: 'checkin-staff', name: 'Check-in Staff', permissions: ['view_dashboard', 'view_checkin'] },
   {
     key: 'reports-viewer',

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.ts';
 import { discountConditionGroups } from '../../src/db/schema/index.ts';
-import { loadConferencePermissions } from '../../src/services/access/index.ts';
+import { listAuditLog, loadConferencePermissions } from '../../src/services/access/index.ts';
 import { makeConference, makeTicketType, makeUser } from '../factories/index.ts';
 import { makeCondition } from '../factories/sales.ts';
 import { signInCookie, staffCookie } from '../factories/staff.ts';
@@ -237,7 +237,7 @@ describeEachBackend('roles, API tokens, groups and the audit log over HTTP', (ct
 
 describe('lanyard grant', () => {
   it(
-    'grants a role from the command line, and names what is wrong',
+    'grants a role from the command line, audited (D6.4), and names what is wrong',
     { timeout: 240_000 },
     async () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'lanyard-grant-'));
@@ -266,7 +266,18 @@ describe('lanyard grant', () => {
       expect(wrong.stderr).toMatch(/no role with that key/);
       const check = await openDatabase({ dataDir: join(dataDir, 'pglite') });
       const permissions = await loadConferencePermissions(check.db, user.id, conference.id);
+      // D6.4: the operator's grant is audited like any other, marked as coming from the CLI.
+      const log = await listAuditLog(check.db, conference.id, { limit: 10 });
       await check.close();
+      expect(log).toEqual([
+        expect.objectContaining({
+          action: 'role.grant',
+          entityId: user.id,
+          actorUserId: null,
+          actorTokenId: null,
+          details: { email: user.email, role: 'registration-manager', via: 'command line' },
+        }),
+      ]);
       expect(permissions.has('change_commerce')).toBe(true);
       expect(permissions.has('view_audit_log')).toBe(false);
     },

@@ -62,7 +62,7 @@ describeEachBackend('permissions, generated from the route table (D5.5, D6.2)', 
         name: 'other scanner',
         permissions: [...PERMISSIONS],
         expiresAt: null,
-        createdBy: null,
+        actor: { kind: 'operator' },
         now: new Date(),
       })
     ).token;
@@ -81,7 +81,7 @@ describeEachBackend('permissions, generated from the route table (D5.5, D6.2)', 
         name: `token ${permission}`,
         permissions: [permission],
         expiresAt: null,
-        createdBy: null,
+        actor: { kind: 'operator' },
         now: new Date(),
       });
       holders.set(permission, { holder, lacking, token });
@@ -139,19 +139,24 @@ describeEachBackend('permissions, generated from the route table (D5.5, D6.2)', 
       name: 'short-lived',
       permissions: ['view_commerce'],
       expiresAt: null,
-      createdBy: null,
+      actor: { kind: 'operator' },
       now: new Date(),
     });
     const url = `/api/v1/conferences/${home.slug}/manage/ticket-types`;
     expect((await send('GET', url, { authorization: `Bearer ${token}` })).statusCode).toBe(200);
-    await revokeApiToken(ctx.db, home, row.id, new Date());
+    await revokeApiToken(ctx.db, {
+      conference: home,
+      tokenId: row.id,
+      actor: { kind: 'operator' },
+      now: new Date(),
+    });
     expect((await send('GET', url, { authorization: `Bearer ${token}` })).statusCode).toBe(401);
     const expired = await createApiToken(ctx.db, {
       conference: home,
       name: 'expired',
       permissions: ['view_commerce'],
       expiresAt: new Date(Date.now() - 1000),
-      createdBy: null,
+      actor: { kind: 'operator' },
       now: new Date(),
     });
     expect((await send('GET', url, { authorization: `Bearer ${expired.token}` })).statusCode).toBe(

@@ -92,6 +92,12 @@ export const accessPlugin = fp(async (app: FastifyInstance) => {
   });
 });
 
+/** Who is acting on a guarded route; services authorise and audit with it (D6.4, D6.5). */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw commonErrors('UNAUTHENTICATED');
+  return request.actor;
+}
+
 /** The acting person's id, or null for an API token (recorded as `created_by`). */
 export function actingUserId(request: FastifyRequest): string | null {
   return request.actor?.kind === 'user' ? request.actor.userId : null;

@@ -13,7 +13,7 @@ import {
 } from '../../services/access/index.ts';
 import type { ApiToken } from '../../db/schema/index.ts';
 import { conferenceOf } from '../plugins/auth.ts';
-import { actingUserId, audit } from '../plugins/access.ts';
+import { requireActor } from '../plugins/access.ts';
 import {
   apiTokenBody,
   apiTokenView,
@@ -92,6 +92,9 @@ export async function manageAccessRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary: 'Grant a role in this conference to an account (idempotent)',
+        description:
+          'Only someone holding every permission of the role in this conference (or a superuser) ' +
+          'may grant it; otherwise 403 PERMISSION_ESCALATION lists the missing permissions.',
         params: manageSlugParams,
         body: roleAssignmentBody,
         response: {
@@ -106,17 +109,10 @@ export async function manageAccessRoutes(app: FastifyInstance): Promise<void> {
         conference,
         email: request.body.email,
         roleKey: request.body.role,
-        grantedBy: actingUserId(request),
+        actor: requireActor(request),
+        ip: request.ip,
         now: now(),
       });
-      if (granted.created)
-        await audit(request, {
-          conferenceId: conference.id,
-          action: 'role.grant',
-          entityType: 'user',
-          entityId: granted.userId,
-          details: { email: granted.email, role: granted.role.key },
-        });
       return { email: granted.email, role: granted.role.key, created: granted.created };
     },
   );
@@ -127,6 +123,7 @@ export async function manageAccessRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary: 'Take a role away',
+        description: 'As for granting: only someone who could grant the role may take it away.',
         params: manageSlugParams,
         body: roleAssignmentBody,
         response: { 204: z.null(), ...failures },
@@ -134,13 +131,13 @@ export async function manageAccessRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const conference = await conferenceOf(request, request.params.slug);
-      const revoked = await revokeRole(db, conference, request.body.email, request.body.role);
-      await audit(request, {
-        conferenceId: conference.id,
-        action: 'role.revoke',
-        entityType: 'user',
-        entityId: revoked.userId,
-        details: { email: request.body.email, role: revoked.role.key },
+      await revokeRole(db, {
+        conference,
+        email: request.body.email,
+        roleKey: request.body.role,
+        actor: requireActor(request),
+        ip: request.ip,
+        now: now(),
       });
       return reply.status(204).send(null);
     },
@@ -168,6 +165,9 @@ export async function manageAccessRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary: 'Create an API token for a scanner or integration; the secret is shown only now',
+        description:
+          'A token carries only permissions its creator holds in this conference (superusers ' +
+          'excepted); otherwise 403 PERMISSION_ESCALATION lists the missing permissions.',
         params: manageSlugParams,
         body: apiTokenBody,
         response: { 201: apiTokenView.extend({ token: z.string() }), ...failures },
@@ -180,15 +180,9 @@ export async function manageAccessRoutes(app: FastifyInstance): Promise<void> {
         name: request.body.name,
         permissions: request.body.permissions,
         expiresAt: request.body.expiresAt ?? null,
-        createdBy: actingUserId(request),
+        actor: requireActor(request),
+        ip: request.ip,
         now: now(),
-      });
-      await audit(request, {
-        conferenceId: conference.id,
-        action: 'api_token.create',
-        entityType: 'api_token',
-        entityId: created.row.id,
-        details: { name: created.row.name, permissions: created.row.permissions },
       });
       return reply.status(201).send({ ...presentToken(created.row), token: created.token });
     },
@@ -206,13 +200,12 @@ export async function manageAccessRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const conference = await conferenceOf(request, request.params.slug);
-      const row = await revokeApiToken(db, conference, request.params.id, now());
-      await audit(request, {
-        conferenceId: conference.id,
-        action: 'api_token.revoke',
-        entityType: 'api_token',
-        entityId: row.id,
-        details: { name: row.name },
+      const row = await revokeApiToken(db, {
+        conference,
+        tokenId: request.params.id,
+        actor: requireActor(request),
+        ip: request.ip,
+        now: now(),
       });
       return presentToken(row);
     },

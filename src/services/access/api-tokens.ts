@@ -3,6 +3,9 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { apiTokens, type ApiToken, type Conference } from '../../db/schema/index.ts';
 import { isPermission, withImplied, type Permission } from '../../domain/permissions.ts';
+import { withTx } from '../../db/transactions.ts';
+import { assertMayConfer } from './actor-permissions.ts';
+import { recordAudit, type Actor } from './audit.ts';
 import { accessErrors } from './errors.ts';
 
 const PREFIX = 'lyt_';
@@ -20,7 +23,9 @@ export interface ApiTokenRequest {
   name: string;
   permissions: readonly string[];
   expiresAt: Date | null;
-  createdBy: string | null;
+  /** Who mints it; D6.5 limits the token to what they hold themselves. */
+  actor: Actor;
+  ip?: string | undefined;
   now: Date;
 }
 
@@ -35,20 +40,34 @@ export async function createApiToken(
   const unknown = input.permissions.filter((p) => !isPermission(p));
   if (unknown.length > 0) throw accessErrors('PERMISSION_UNKNOWN', { unknown });
   const token = `${PREFIX}${randomBytes(24).toString('base64url')}`;
-  const [row] = await db
-    .insert(apiTokens)
-    .values({
+  const row = await withTx(db, async (tx) => {
+    await assertMayConfer(tx, input.actor, input.conference.id, input.permissions, input.now);
+    const [inserted] = await tx
+      .insert(apiTokens)
+      .values({
+        conferenceId: input.conference.id,
+        name: input.name,
+        tokenHash: hashToken(token),
+        tokenPrefix: token.slice(0, PREFIX.length + 6),
+        permissions: [...new Set(input.permissions)],
+        createdBy: input.actor.kind === 'user' ? input.actor.userId : null,
+        expiresAt: input.expiresAt,
+        createdAt: input.now,
+      })
+      .returning();
+    if (!inserted) throw new Error('token insert returned nothing');
+    await recordAudit(tx, {
       conferenceId: input.conference.id,
-      name: input.name,
-      tokenHash: hashToken(token),
-      tokenPrefix: token.slice(0, PREFIX.length + 6),
-      permissions: [...new Set(input.permissions)],
-      createdBy: input.createdBy,
-      expiresAt: input.expiresAt,
-      createdAt: input.now,
-    })
-    .returning();
-  if (!row) throw new Error('token insert returned nothing');
+      actor: input.actor,
+      action: 'api_token.create',
+      entityType: 'api_token',
+      entityId: inserted.id,
+      details: { name: inserted.name, permissions: inserted.permissions },
+      ip: input.ip,
+      now: input.now,
+    });
+    return inserted;
+  });
   return { token, row };
 }
 
@@ -88,23 +107,42 @@ export function listApiTokens(db: Database, conference: Conference): Promise<Api
     .orderBy(desc(apiTokens.createdAt));
 }
 
-export async function revokeApiToken(
-  db: Database,
-  conference: Conference,
-  tokenId: string,
-  now: Date,
-): Promise<ApiToken> {
-  const [row] = await db
-    .update(apiTokens)
-    .set({ revokedAt: now })
-    .where(
-      and(
-        eq(apiTokens.id, tokenId),
-        eq(apiTokens.conferenceId, conference.id),
-        isNull(apiTokens.revokedAt),
-      ),
-    )
-    .returning();
-  if (!row) throw accessErrors('TOKEN_NOT_FOUND', { id: tokenId });
-  return row;
+export interface ApiTokenRevocation {
+  conference: Conference;
+  tokenId: string;
+  actor: Actor;
+  ip?: string | undefined;
+  now: Date;
+}
+
+/**
+ * Revokes a token at once. Anyone who may manage access may do it, whatever the token carries:
+ * stopping a leaked token gives nobody anything (D6.5 is about giving).
+ */
+export async function revokeApiToken(db: Database, input: ApiTokenRevocation): Promise<ApiToken> {
+  return withTx(db, async (tx) => {
+    const [row] = await tx
+      .update(apiTokens)
+      .set({ revokedAt: input.now })
+      .where(
+        and(
+          eq(apiTokens.id, input.tokenId),
+          eq(apiTokens.conferenceId, input.conference.id),
+          isNull(apiTokens.revokedAt),
+        ),
+      )
+      .returning();
+    if (!row) throw accessErrors('TOKEN_NOT_FOUND', { id: input.tokenId });
+    await recordAudit(tx, {
+      conferenceId: input.conference.id,
+      actor: input.actor,
+      action: 'api_token.revoke',
+      entityType: 'api_token',
+      entityId: row.id,
+      details: { name: row.name },
+      ip: input.ip,
+      now: input.now,
+    });
+    return row;
+  });
 }

@@ -2,8 +2,12 @@ import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { auditLog, users, type AuditLogEntry } from '../../db/schema/index.ts';
 
-/** Who did it: a signed-in person, or an API token (scanner, integration). */
-export type Actor = { kind: 'user'; userId: string } | { kind: 'token'; tokenId: string };
+/**
+ * Who did it: a signed-in person, an API token (scanner, integration), or the operator at the
+ * command line, who owns the machine and its database and so stands above every role.
+ */
+export type Actor =
+  { kind: 'user'; userId: string } | { kind: 'token'; tokenId: string } | { kind: 'operator' };
 
 export interface AuditRecord {
   conferenceId: string | null;
@@ -18,8 +22,9 @@ export interface AuditRecord {
 }
 
 /**
- * D6.4: a staff action that changed money, admission or personal data, recorded right after the
- * change succeeded (a crash in between can lose an entry, never invent one).
+ * D6.4: a staff action that changed money, admission or personal data. Pass the change's own
+ * transaction (as the access services do) so the entry commits with it; routes that still call
+ * this after the change succeeded can lose an entry in a crash, never invent one.
  */
 export async function recordAudit(db: Database, record: AuditRecord): Promise<void> {
   await db.insert(auditLog).values({
@@ -29,7 +34,11 @@ export async function recordAudit(db: Database, record: AuditRecord): Promise<vo
     action: record.action,
     entityType: record.entityType,
     entityId: record.entityId,
-    details: record.details ?? {},
+    // The log has no column for the operator; say so in the entry rather than leave it anonymous.
+    details:
+      record.actor?.kind === 'operator'
+        ? { ...record.details, via: 'command line' }
+        : (record.details ?? {}),
     ip: record.ip ?? '',
     createdAt: record.now,
   });

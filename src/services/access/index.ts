@@ -5,6 +5,7 @@ export {
   looksLikeApiToken,
   revokeApiToken,
   type ApiTokenRequest,
+  type ApiTokenRevocation,
   type TokenPrincipal,
 } from './api-tokens.ts';
 export {
@@ -28,12 +29,16 @@ export {
   type GroupView,
 } from './groups.ts';
 export {
+  actorPermissions,
+  assertMayConfer,
+  loadConferencePermissions,
+} from './actor-permissions.ts';
+export {
   ensureBuiltInRoles,
   grantRole,
   listRoleAssignments,
   listRoles,
-  loadConferencePermissions,
   revokeRole,
   type RoleAssignmentView,
-  type RoleGrant,
+  type RoleChange,
 } from './roles.ts';

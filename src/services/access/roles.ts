@@ -1,6 +1,5 @@
 import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { queryRows } from '../../db/raw.ts';
 import {
   roleAssignments,
   roles,
@@ -8,7 +7,10 @@ import {
   type Conference,
   type Role,
 } from '../../db/schema/index.ts';
-import { BUILT_IN_ROLES, withImplied, type Permission } from '../../domain/permissions.ts';
+import { BUILT_IN_ROLES } from '../../domain/permissions.ts';
+import { withTx } from '../../db/transactions.ts';
+import { assertMayConfer } from './actor-permissions.ts';
+import { recordAudit, type Actor } from './audit.ts';
 import { accessErrors } from './errors.ts';
 
 /** PERM-9 for roles: built-ins are upserted to exactly their listed permissions; idempotent. */
@@ -29,21 +31,6 @@ export async function ensureBuiltInRoles(db: Database, now: Date): Promise<void>
       target: [roles.conferenceId, roles.key],
       set: { name: sql`excluded.name`, permissions: sql`excluded.permissions` },
     });
-}
-
-/** D5.5: what one person may do in one conference, from every role they hold there. */
-export async function loadConferencePermissions(
-  db: Database,
-  userId: string,
-  conferenceId: string,
-): Promise<Set<Permission>> {
-  const rows = await queryRows<{ permission: string }>(
-    db,
-    sql`SELECT DISTINCT unnest(r.permissions) AS permission
-        FROM ${roleAssignments} a JOIN ${roles} r ON r.id = a.role_id
-        WHERE a.user_id = ${userId} AND a.conference_id = ${conferenceId}`,
-  );
-  return withImplied(rows.map((r) => r.permission));
 }
 
 async function roleByKey(db: Database, conferenceId: string, key: string): Promise<Role> {
@@ -68,56 +55,93 @@ async function userByEmail(db: Database, email: string): Promise<{ id: string; e
   return user;
 }
 
-export interface RoleGrant {
+/** A role given to or taken from one person in one conference, by `actor` (D6.4, D6.5). */
+export interface RoleChange {
   conference: Conference;
   email: string;
   roleKey: string;
-  grantedBy: string | null;
+  actor: Actor;
+  ip?: string | undefined;
   now: Date;
 }
 
-/** Grants a role in one conference; granting it again changes nothing. */
-export async function grantRole(
-  db: Database,
-  grant: RoleGrant,
-): Promise<{ userId: string; email: string; role: Role; created: boolean }> {
-  await ensureBuiltInRoles(db, grant.now);
-  const role = await roleByKey(db, grant.conference.id, grant.roleKey);
-  const user = await userByEmail(db, grant.email);
-  const inserted = await db
-    .insert(roleAssignments)
-    .values({
-      userId: user.id,
-      conferenceId: grant.conference.id,
-      roleId: role.id,
-      grantedBy: grant.grantedBy,
-      createdAt: grant.now,
-    })
-    .onConflictDoNothing()
-    .returning({ id: roleAssignments.id });
-  return { userId: user.id, email: user.email, role, created: inserted.length > 0 };
+/** Who a role change is about, and what it moves, as the audit log records it. */
+function auditRoleChange(
+  tx: Database,
+  change: RoleChange,
+  action: 'role.grant' | 'role.revoke',
+  user: { id: string; email: string },
+  role: Role,
+): Promise<void> {
+  return recordAudit(tx, {
+    conferenceId: change.conference.id,
+    actor: change.actor,
+    action,
+    entityType: 'user',
+    entityId: user.id,
+    details: { email: user.email, role: role.key },
+    ip: change.ip,
+    now: change.now,
+  });
 }
 
+/**
+ * Grants a role in one conference; granting it again changes nothing (and is not audited).
+ * D6.5: only someone holding every permission of the role may give it.
+ */
+export async function grantRole(
+  db: Database,
+  change: RoleChange,
+): Promise<{ userId: string; email: string; role: Role; created: boolean }> {
+  await ensureBuiltInRoles(db, change.now);
+  return withTx(db, async (tx) => {
+    const role = await roleByKey(tx, change.conference.id, change.roleKey);
+    const user = await userByEmail(tx, change.email);
+    await assertMayConfer(tx, change.actor, change.conference.id, role.permissions, change.now);
+    const inserted = await tx
+      .insert(roleAssignments)
+      .values({
+        userId: user.id,
+        conferenceId: change.conference.id,
+        roleId: role.id,
+        grantedBy: change.actor.kind === 'user' ? change.actor.userId : null,
+        createdAt: change.now,
+      })
+      .onConflictDoNothing()
+      .returning({ id: roleAssignments.id });
+    const created = inserted.length > 0;
+    if (created) await auditRoleChange(tx, change, 'role.grant', user, role);
+    return { userId: user.id, email: user.email, role, created };
+  });
+}
+
+/**
+ * Takes a role away. D6.5 applies here too: whoever could not give a role cannot take it, or
+ * `manage_access` alone could strip every organiser of a conference.
+ */
 export async function revokeRole(
   db: Database,
-  conference: Conference,
-  email: string,
-  roleKey: string,
+  change: RoleChange,
 ): Promise<{ userId: string; role: Role }> {
-  const role = await roleByKey(db, conference.id, roleKey);
-  const user = await userByEmail(db, email);
-  const removed = await db
-    .delete(roleAssignments)
-    .where(
-      and(
-        eq(roleAssignments.userId, user.id),
-        eq(roleAssignments.conferenceId, conference.id),
-        eq(roleAssignments.roleId, role.id),
-      ),
-    )
-    .returning({ id: roleAssignments.id });
-  if (removed.length === 0) throw accessErrors('ASSIGNMENT_NOT_FOUND', { email, role: roleKey });
-  return { userId: user.id, role };
+  return withTx(db, async (tx) => {
+    const role = await roleByKey(tx, change.conference.id, change.roleKey);
+    const user = await userByEmail(tx, change.email);
+    await assertMayConfer(tx, change.actor, change.conference.id, role.permissions, change.now);
+    const removed = await tx
+      .delete(roleAssignments)
+      .where(
+        and(
+          eq(roleAssignments.userId, user.id),
+          eq(roleAssignments.conferenceId, change.conference.id),
+          eq(roleAssignments.roleId, role.id),
+        ),
+      )
+      .returning({ id: roleAssignments.id });
+    if (removed.length === 0)
+      throw accessErrors('ASSIGNMENT_NOT_FOUND', { email: change.email, role: change.roleKey });
+    await auditRoleChange(tx, change, 'role.revoke', user, role);
+    return { userId: user.id, role };
+  });
 }
 
 export interface RoleAssignmentView {
