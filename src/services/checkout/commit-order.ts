@@ -19,7 +19,7 @@ import { applyCreditsToOrder } from '../credits/index.ts';
 import { markOrderPaid } from '../orders/index.ts';
 import { toPricingLines } from '../pricing/index.ts';
 import { checkoutErrors } from './errors.ts';
-import type { PreparedCheckout } from './prepare-checkout.ts';
+import { checkoutFingerprint, type PreparedCheckout } from './prepare-checkout.ts';
 import { placeInOneStatement } from './place-in-one-statement.ts';
 import { lockAndRecount, recountOf, type Recount } from './recount.ts';
 import {
@@ -59,6 +59,7 @@ function draftOf(
     lines: ctx.lines,
     answers: ctx.answers,
     idempotencyKey: request.idempotencyKey ?? null,
+    idempotencyFingerprint: checkoutFingerprint(request),
     now: request.now,
   };
 }

@@ -5,7 +5,9 @@ import { withTx } from '../../db/transactions.ts';
 import { getBuyerOrderOrThrow, type OrderDetail } from '../orders/index.ts';
 import { commitOrder, commitOrderInOneStatement } from './commit-order.ts';
 import { queueKeysOf, runInLocalQueue } from './local-queue.ts';
-import { prepareCheckout, type CheckoutRequest } from './prepare-checkout.ts';
+import { isSameRequest } from '../../domain/idempotency.ts';
+import { commonErrors } from '../common/errors.ts';
+import { checkoutFingerprint, prepareCheckout, type CheckoutRequest } from './prepare-checkout.ts';
 
 /** `expectedTotal` (D3.7) refuses a changed price; `idempotencyKey` (D4.2) returns the same order. */
 export type PlaceOrderInput = CheckoutRequest;
@@ -42,6 +44,9 @@ async function replayOf(
   input: PlaceOrderInput,
   order: Order,
 ): Promise<PlaceOrderResult> {
+  const fingerprint = checkoutFingerprint(input);
+  if (fingerprint && !isSameRequest(order.idempotencyFingerprint, fingerprint))
+    throw commonErrors('IDEMPOTENCY_KEY_REUSED', { reference: order.reference });
   const detail = await getBuyerOrderOrThrow(
     db,
     input.buyerId,

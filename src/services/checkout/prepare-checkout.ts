@@ -18,6 +18,7 @@ import {
 import { pricingInputsRead } from '../pricing/index.ts';
 import { activeQuestionsRead } from '../attendees/index.ts';
 import { readTogether } from '../../db/read-together.ts';
+import { requestFingerprint } from '../../domain/idempotency.ts';
 import { validateAnswers, type AnswerValue } from './answers.ts';
 import { consumptionKeys } from './consumption-keys.ts';
 import type { Billing } from './write-order.ts';
@@ -31,6 +32,18 @@ export interface CheckoutRequest {
   answers?: Readonly<Record<string, AnswerValue>> | undefined;
   useCredit?: boolean | undefined;
   now: Date;
+}
+
+/** What an Idempotency-Key stands for at checkout: the buyer's form, not the time it was sent. */
+export function checkoutFingerprint(request: CheckoutRequest): string | null {
+  if (!request.idempotencyKey) return null;
+  const { billing, expectedTotal, answers, useCredit } = request;
+  return requestFingerprint({
+    billing,
+    expectedTotal: expectedTotal ?? null,
+    answers: answers ?? {},
+    useCredit: useCredit ?? false,
+  });
 }
 
 /** Everything checkout reads before its transaction, so the locked part only counts and writes. */

@@ -29,6 +29,7 @@ export interface OrderDraft {
   lines: readonly CartLine[];
   answers: Record<string, unknown>;
   idempotencyKey: string | null;
+  idempotencyFingerprint: string | null;
   now: Date;
 }
 
@@ -65,6 +66,7 @@ export function orderValues(draft: OrderDraft): NewOrder {
     billingCompany: draft.billing.company,
     holdExpiresAt: addMinutes(draft.now, conference.holdMinutes),
     idempotencyKey: draft.idempotencyKey,
+    idempotencyFingerprint: draft.idempotencyFingerprint,
     attendeeAnswers: draft.answers,
     createdAt: draft.now,
     updatedAt: draft.now,

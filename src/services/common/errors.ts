@@ -16,5 +16,10 @@ export const commonErrors = defineErrors({
     status: 403,
     message: 'This request came from another website and was refused. Please use Lanyard directly.',
   },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    message:
+      'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
+  },
   RATE_LIMITED: { status: 429, message: 'Too many attempts. Please wait a moment and try again.' },
 });

@@ -11,8 +11,10 @@ import {
   type Refund,
 } from '../../db/schema/index.ts';
 import { lineRefundAmount, refundableAmount } from '../../domain/order-money.ts';
+import { isSameRequest, requestFingerprint } from '../../domain/idempotency.ts';
 import { withTx } from '../../db/transactions.ts';
 import type { StripeAccounts } from '../../integrations/stripe/index.ts';
+import { commonErrors } from '../common/errors.ts';
 import { orderErrors } from '../orders/index.ts';
 import { loadMoneyFacts, lockOrder } from '../payments/money-facts.ts';
 import { refundErrors } from './errors.ts';
@@ -75,6 +77,12 @@ async function cardPaymentFor(tx: Database, order: Order, amount: number): Promi
   return payment.id;
 }
 
+/** What a refund's Idempotency-Key stands for: the staff member's request, not when it was sent. */
+function refundFingerprint(request: RefundRequest): string {
+  const { amount, lines, destination, reason } = request;
+  return requestFingerprint({ amount: amount ?? null, lines: lines ?? [], destination, reason });
+}
+
 async function findByKey(tx: Database, orderId: string, key: string): Promise<Refund | undefined> {
   const [refund] = await tx
     .select()
@@ -108,7 +116,10 @@ export async function createRefund(
       conferenceId: request.conference.id,
     });
     if (!order) throw orderErrors('ORDER_NOT_FOUND', { reference: request.reference });
+    const fingerprint = refundFingerprint(request);
     const existing = await findByKey(tx, order.id, request.idempotencyKey);
+    if (existing && !isSameRequest(existing.idempotencyFingerprint, fingerprint))
+      throw commonErrors('IDEMPOTENCY_KEY_REUSED', { refundId: existing.id });
     if (existing) return { refund: existing, order, replayed: true };
     if (order.status !== 'paid' && order.status !== 'partially_refunded')
       throw refundErrors('ORDER_NOT_REFUNDABLE', { status: order.status });
@@ -134,6 +145,7 @@ export async function createRefund(
         reason: request.reason,
         paymentId,
         idempotencyKey: request.idempotencyKey,
+        idempotencyFingerprint: fingerprint,
         createdBy: request.staffId,
         createdAt: now,
         updatedAt: now,
