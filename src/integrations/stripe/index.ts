@@ -9,6 +9,7 @@ export {
   createStripeClient,
   obfuscateKey,
   parseStripeEndpoint,
+  STRIPE_API_VERSION,
   stripeIdOf,
   type StripeClient,
   type StripeEndpoint,
