@@ -5,6 +5,7 @@ export {
   type StripeAccounts,
   type StripeCredentials,
 } from './accounts.ts';
+export { listChargeRefunds } from './charge-refunds.ts';
 export {
   createStripeClient,
   obfuscateKey,
