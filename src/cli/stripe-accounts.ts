@@ -6,6 +6,7 @@ import {
   type StripeStandIn,
 } from '../integrations/stripe/index.ts';
 import type { Runtime } from './runtime.ts';
+import { startTestModeStandIn } from './test-mode-stand-in.ts';
 
 export interface StripeSetup {
   accounts: StripeAccounts;
@@ -16,24 +17,19 @@ export interface StripeSetup {
 
 /**
  * Each conference's own Stripe keys; in TEST MODE (the default outside production) conferences
- * without keys use the in-process stand-in, loaded from test/fakes only when needed.
+ * without keys use the in-process stand-in, loaded from test/fakes only when needed and kept
+ * under the data directory across restarts.
  */
 export async function setUpStripe(runtime: Runtime, selfUrl: () => string): Promise<StripeSetup> {
   const { config, secretBox } = runtime;
   const endpoint = config.STRIPE_API_URL ? parseStripeEndpoint(config.STRIPE_API_URL) : null;
   const configured = configuredStripeAccounts(secretBox, endpoint);
   if (!config.STRIPE_TEST_MODE) return { accounts: configured, close: async () => undefined };
-  const { startFakeStripe } = await import('../../test/fakes/stripe/index.ts');
-  const fake = await startFakeStripe();
-  const standIn: StripeStandIn = {
-    endpoint: { host: fake.host, port: fake.port, protocol: fake.protocol },
-    createAccount: (options) => fake.createAccount(options),
-    dispatch: (request) => fake.dispatch(request),
-  };
+  const { standIn, close } = await startTestModeStandIn(config.DATA_DIR);
   return {
     accounts: testModeStripeAccounts(configured, standIn, selfUrl),
     standIn,
-    close: () => fake.stop(),
+    close,
   };
 }
 

@@ -2,11 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql, TransactionRollbackError } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/client.ts';
-import { orderLines, payments } from '../../src/db/schema/index.ts';
+import { openDatabase, type Database } from '../../src/db/client.ts';
+import { orderLines, payments, refunds } from '../../src/db/schema/index.ts';
 import { findMoneyDrift } from '../../src/services/doctor/index.ts';
 import { makeConference, makeRawOrder, makeTicketType, makeUser } from '../factories/index.ts';
 import { staffCookie } from '../factories/staff.ts';
@@ -64,6 +64,69 @@ describeEachBackend('lanyard doctor and staff money actions', (ctx) => {
       currency: 'USD',
     });
     expect(await findMoneyDrift(ctx.db, new Date(), conference.id)).toEqual([]);
+  });
+
+  it('D4.11 the doctor reports a card refund without its Stripe id, a Stripe refund recorded twice, and more refunded than paid', async () => {
+    const conference = await makeConference(ctx.db);
+    const ticket = await makeTicketType(ctx.db, conference, { price: 5_000 });
+    const order = await makeRawOrder(ctx.db, {
+      conference,
+      user: await makeUser(ctx.db),
+      status: 'partially_refunded',
+      lines: [{ ticketType: ticket, quantity: 1 }],
+    });
+    const [payment] = await ctx.db
+      .insert(payments)
+      .values({
+        orderId: order.id,
+        conferenceId: conference.id,
+        method: 'stripe',
+        status: 'succeeded',
+        amount: 5_000,
+        currency: conference.currency,
+        stripePaymentIntentId: `pi_doctor_${order.id}`,
+      })
+      .returning();
+    const cardRefund = (key: string, amount: number, stripeRefundId: string | null) => ({
+      orderId: order.id,
+      conferenceId: conference.id,
+      amount,
+      destination: 'card' as const,
+      status: 'succeeded' as const,
+      paymentId: payment?.id ?? null,
+      stripeRefundId,
+      idempotencyKey: key,
+    });
+    const stripeRefundId = `re_doctor_${order.id}`;
+    await ctx.db.insert(refunds).values(cardRefund('first', 3_000, stripeRefundId));
+    expect(await findMoneyDrift(ctx.db, new Date(), conference.id)).toEqual([]);
+    // What the old charge.refunded handler left behind: money counted back with no refund id.
+    await ctx.db.insert(refunds).values(cardRefund('charge-total', 1_000, null));
+    const kinds = async (db: Database) =>
+      (await findMoneyDrift(db, new Date(), conference.id)).map((f) => f.kind);
+    expect(await kinds(ctx.db)).toEqual(['card_refund_without_stripe_id']);
+    // The unique index makes a repeated Stripe refund id impossible; the doctor checks anyway,
+    // so a database restored without the index, or an index dropped by hand, is caught.
+    await ctx.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`DROP INDEX refunds_stripe_refund_id_idx`);
+        await tx.insert(refunds).values(cardRefund('again', 3_000, stripeRefundId));
+        expect(await kinds(tx)).toEqual([
+          'partial_refund_mismatch',
+          'refunded_more_than_paid',
+          'stripe_refund_recorded_twice',
+          'card_refund_without_stripe_id',
+        ]);
+        tx.rollback();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof TransactionRollbackError)) throw error;
+      });
+    expect(await kinds(ctx.db)).toEqual(['card_refund_without_stripe_id']);
+    await ctx.db
+      .delete(refunds)
+      .where(and(eq(refunds.orderId, order.id), eq(refunds.idempotencyKey, 'charge-total')));
+    expect(await kinds(ctx.db)).toEqual([]);
   });
 
   it('D2.1 the doctor reports a line whose copied order state went stale (only possible with the trigger off)', async () => {

@@ -14,6 +14,8 @@ export interface TestAppOptions {
   now?: () => Date;
   /** The Stripe stand-in's URL (test/fakes/stripe); conferences carry the account's keys. */
   stripeApiUrl?: string;
+  /** Other Stripe accounts than the conferences' own keys, e.g. TEST MODE's stand-in. */
+  stripe?: StripeAccounts;
 }
 
 /** The secret box every test app uses, so tests can seal credentials the app can open. */
@@ -27,7 +29,8 @@ export async function buildTestApp(
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
   const dbKind: DatabaseKind = ctx.kind;
   const endpoint = options.stripeApiUrl ? parseStripeEndpoint(options.stripeApiUrl) : null;
-  const stripe: StripeAccounts = configuredStripeAccounts(TEST_SECRET_BOX, endpoint);
+  const stripe: StripeAccounts =
+    options.stripe ?? configuredStripeAccounts(TEST_SECRET_BOX, endpoint);
   return buildApp({
     db: ctx.db,
     dbKind,

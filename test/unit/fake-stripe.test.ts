@@ -446,7 +446,14 @@ describe('fake Stripe: refunds', () => {
 
     const charge = await stripe.charges.retrieve(String(paid.latest_charge));
     expect(charge).toMatchObject({ amount_refunded: 1000, refunded: true });
-    expect(charge.refunds?.data.map((refund) => refund.id)).toEqual([rest.id, partial.id]);
+    // D4.11: since API 2022-11-15 a charge lists its refunds only when expanded, or listed.
+    expect(charge).not.toHaveProperty('refunds');
+    const expanded = await stripe.charges.retrieve(charge.id, { expand: ['refunds'] });
+    expect(expanded.refunds?.data.map((refund) => refund.id)).toEqual([rest.id, partial.id]);
+    const listed = await stripe.refunds.list({ charge: charge.id, limit: 1 }).autoPagingToArray({
+      limit: 10,
+    });
+    expect(listed.map((refund) => refund.id)).toEqual([rest.id, partial.id]);
     expect((await stripe.refunds.retrieve(partial.id)).amount).toBe(300);
 
     const again = await rejection(stripe.refunds.create({ payment_intent: paid.id, amount: 1 }));

@@ -21,9 +21,16 @@ export function parseStripeEndpoint(url: string): StripeEndpoint {
  * The official SDK, one client per account. Network retries reuse the idempotency key every call
  * carries (D4.2), so a retried create never makes a second object.
  */
+/**
+ * D4.11: the one API version Lanyard speaks, the SDK's own. Named here so the pin is visible and
+ * the Stripe stand-in is tested against it.
+ */
+export const STRIPE_API_VERSION = Stripe.API_VERSION;
+
 export function createStripeClient(secretKey: string, endpoint: StripeEndpoint | null): Stripe {
   return new Stripe(secretKey, {
     ...(endpoint ?? {}),
+    apiVersion: STRIPE_API_VERSION,
     maxNetworkRetries: 2,
     timeout: 20_000,
     appInfo: { name: 'Lanyard' },

@@ -5,10 +5,12 @@ export {
   type StripeAccounts,
   type StripeCredentials,
 } from './accounts.ts';
+export { listChargeRefunds } from './charge-refunds.ts';
 export {
   createStripeClient,
   obfuscateKey,
   parseStripeEndpoint,
+  STRIPE_API_VERSION,
   stripeIdOf,
   type StripeClient,
   type StripeEndpoint,

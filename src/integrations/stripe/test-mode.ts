@@ -20,7 +20,8 @@ export interface StandInResponse {
 export interface StripeStandIn {
   /** Where the SDK reaches it. */
   endpoint: StripeEndpoint;
-  createAccount(options: { webhookUrl: string }): {
+  /** The conference's account, the same one across restarts; its webhooks go to `webhookUrl`. */
+  accountFor(options: { conferenceId: string; webhookUrl: string }): {
     secretKey: string;
     publishableKey: string;
     webhookSecret: string;
@@ -45,7 +46,8 @@ export function testModeStripeAccounts(
       if (own) return own;
       let account = accounts.get(conference.id);
       if (!account) {
-        const keys = standIn.createAccount({
+        const keys = standIn.accountFor({
+          conferenceId: conference.id,
           webhookUrl: `${selfUrl()}/webhooks/stripe/${conference.slug}`,
         });
         const client: StripeClient = createStripeClient(keys.secretKey, standIn.endpoint);

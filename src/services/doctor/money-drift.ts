@@ -24,6 +24,8 @@ interface OrderMoneyRow {
   refunded: string;
   pending_refunds: string;
   stale_refunds: string;
+  unidentified_refunds: string;
+  repeated_refund_ids: string;
   stale_line_states: string;
   needs_attention: boolean;
 }
@@ -61,6 +63,17 @@ function findingsOf(row: OrderMoneyRow): Array<Pick<DriftFinding, 'kind' | 'mess
   if (row.status === 'cancelled' && kept > 0 && !row.needs_attention)
     add('cancelled_keeps_money', `cancelled but keeps ${kept} of the buyer's money, unflagged`);
   if (refunded > paid) add('refunded_more_than_paid', `refunded ${refunded}, paid ${paid}`);
+  // D4.11: each Stripe refund is recorded once, by its id.
+  if (n(row.repeated_refund_ids) > 0)
+    add(
+      'stripe_refund_recorded_twice',
+      `${row.repeated_refund_ids} refund record(s) carry a Stripe refund id another record also carries`,
+    );
+  if (n(row.unidentified_refunds) > 0)
+    add(
+      'card_refund_without_stripe_id',
+      `${row.unidentified_refunds} card refund(s) counted as returned with no Stripe refund id`,
+    );
   if (n(row.stale_refunds) > 0)
     add('refund_stuck', `${row.stale_refunds} card refund(s) pending at Stripe for over an hour`);
   // D2.1: stock is counted from the order state each line carries (migration 0007).
@@ -89,7 +102,8 @@ export async function findMoneyDrift(
         (SELECT coalesce(sum(line_total), 0) FROM order_lines WHERE order_id = o.id) AS lines_total,
         coalesce(p.paid, 0) AS paid, coalesce(p.paid_outside_credit, 0) AS paid_outside_credit,
         coalesce(r.refunded, 0) AS refunded, coalesce(r.pending, 0) AS pending_refunds,
-        coalesce(r.stale, 0) AS stale_refunds, coalesce(ls.stale, 0) AS stale_line_states
+        coalesce(r.stale, 0) AS stale_refunds, coalesce(r.unidentified, 0) AS unidentified_refunds,
+        coalesce(dup.repeated, 0) AS repeated_refund_ids, coalesce(ls.stale, 0) AS stale_line_states
       FROM orders o
       JOIN conferences c ON c.id = o.conference_id
       LEFT JOIN LATERAL (
@@ -99,8 +113,15 @@ export async function findMoneyDrift(
       LEFT JOIN LATERAL (
         SELECT sum(amount) FILTER (WHERE status = 'succeeded') AS refunded,
                sum(amount) FILTER (WHERE status = 'pending') AS pending,
-               count(*) FILTER (WHERE status = 'pending' AND destination = 'card' AND created_at < ${hourAgo}) AS stale
+               count(*) FILTER (WHERE status = 'pending' AND destination = 'card' AND created_at < ${hourAgo}) AS stale,
+               count(*) FILTER (WHERE status = 'succeeded' AND destination = 'card' AND amount > 0
+                 AND stripe_refund_id IS NULL) AS unidentified
         FROM refunds WHERE order_id = o.id) r ON true
+      LEFT JOIN LATERAL (
+        SELECT count(*) AS repeated FROM refunds mine
+        WHERE mine.order_id = o.id AND mine.stripe_refund_id IS NOT NULL AND EXISTS (
+          SELECT 1 FROM refunds other
+          WHERE other.stripe_refund_id = mine.stripe_refund_id AND other.id <> mine.id)) dup ON true
       LEFT JOIN LATERAL (
         SELECT count(*) AS stale FROM order_lines l
         WHERE l.order_id = o.id AND (l.order_status <> o.status

@@ -13,7 +13,7 @@ import { normaliseCode } from '../../domain/codes.ts';
 import { orderErrors } from '../orders/index.ts';
 import { paymentErrors } from './errors.ts';
 import { loadMoneyFacts } from './money-facts.ts';
-import { callStripe, cancelAttemptIntent } from './stripe-calls.ts';
+import { callStripe, cancelAttemptIntent, isResourceMissing } from './stripe-calls.ts';
 import { ensureStripeCustomer } from './stripe-customers.ts';
 
 export interface CardPaymentStart {
@@ -32,14 +32,6 @@ export interface StartCardPaymentInput {
   reference: string;
   now: Date;
 }
-
-/** Intents in these states can still be paid; a declined card returns its intent to the first. */
-const REUSABLE: ReadonlySet<Stripe.PaymentIntent.Status> = new Set([
-  'requires_payment_method',
-  'requires_confirmation',
-  'requires_action',
-  'processing',
-]);
 
 async function payableOrder(db: Database, input: StartCardPaymentInput): Promise<Order> {
   const [order] = await db
@@ -127,9 +119,92 @@ async function supersede(
 }
 
 /**
+ * The attempt's intent if it can still take (or already holds) the buyer's money; `replace` when
+ * Stripe no longer knows it (the conference's keys changed, or TEST MODE lost its stand-in) or
+ * it was cancelled: paying it is impossible, so the order needs a new one.
+ */
+async function intentOfAttempt(
+  account: StripeAccount,
+  attempt: Payment,
+): Promise<Stripe.PaymentIntent | 'replace' | null> {
+  const known = attempt.stripePaymentIntentId;
+  if (!known) return attempt.status === 'cancelled' ? 'replace' : null;
+  const intent = await callStripe(() =>
+    account.client.paymentIntents.retrieve(known).catch((error: unknown) => {
+      if (isResourceMissing(error)) return null;
+      throw error;
+    }),
+  );
+  if (!intent) return 'replace';
+  if (attempt.status === 'cancelled' || intent.status === 'canceled') return 'replace';
+  // A succeeded or authorised intent holds money: never start a second one beside it.
+  return intent;
+}
+
+/** An attempt whose intent cannot be paid ends cancelled, so no page shows it as pending. */
+async function retireAttempt(db: Database, attempt: Payment, now: Date): Promise<void> {
+  await db
+    .update(payments)
+    .set({ status: 'cancelled', updatedAt: now })
+    .where(and(eq(payments.id, attempt.id), inArray(payments.status, ['pending', 'failed'])));
+}
+
+/** D4.3 steps three and four: create with the attempt's key, then record the intent on it. */
+async function createIntent(
+  db: Database,
+  account: StripeAccount,
+  input: StartCardPaymentInput,
+  order: Order,
+  attempt: Payment,
+): Promise<Stripe.PaymentIntent> {
+  const create = (customer: string, key: string) =>
+    account.client.paymentIntents.create(
+      {
+        amount: attempt.amount,
+        currency: order.currency.toLowerCase(),
+        customer,
+        automatic_payment_methods: { enabled: true },
+        description: `Order ${order.reference} for ${input.conference.name}`,
+        metadata: {
+          order_id: order.id,
+          order_reference: order.reference,
+          conference_id: input.conference.id,
+          conference_slug: input.conference.slug,
+          payment_id: attempt.id,
+        },
+      },
+      { idempotencyKey: key },
+    );
+  const customer = await ensureStripeCustomer(db, account, input.conference, order.userId);
+  const key = `lanyard-payment-${attempt.id}`;
+  const intent = await callStripe(async () => {
+    try {
+      return await create(customer, key);
+    } catch (error) {
+      // The customer was made under other keys: make it anew under these, then retry once.
+      if (!isResourceMissing(error, 'customer')) throw error;
+      const fresh = await ensureStripeCustomer(
+        db,
+        account,
+        input.conference,
+        order.userId,
+        customer,
+      );
+      return create(fresh, `${key}-for-${fresh}`);
+    }
+  });
+  await db
+    .update(payments)
+    .set({ stripePaymentIntentId: intent.id, updatedAt: input.now })
+    .where(and(eq(payments.id, attempt.id), isNull(payments.stripePaymentIntentId)));
+  return intent;
+}
+
+/**
  * PAY-3 without its races (payments W-9): one PaymentIntent per order and amount, created on
- * demand, reused on retry (also after a decline), superseded ones cancelled. No Stripe call
- * happens inside a transaction (D4.3).
+ * demand, reused on retry (also after a decline), superseded ones cancelled, and replaced when
+ * Stripe no longer knows it or it was cancelled. No Stripe call happens inside a transaction
+ * (D4.3).
  */
 export async function startCardPayment(
   db: Database,
@@ -155,40 +230,15 @@ export async function startCardPayment(
     )
     .orderBy(desc(payments.createdAt));
   const stale = open.filter((p) => p.amount !== due);
-  const attempt = await recordAttempt(db, order, due, input.now);
-
-  let intent: Stripe.PaymentIntent | null = null;
-  if (attempt.stripePaymentIntentId) {
-    const known = attempt.stripePaymentIntentId;
-    intent = await callStripe(() => account.client.paymentIntents.retrieve(known));
-    if (!REUSABLE.has(intent.status)) intent = null;
+  let attempt = await recordAttempt(db, order, due, input.now);
+  let intent = await intentOfAttempt(account, attempt);
+  if (intent === 'replace') {
+    // Retiring it moves the attempt key on, so every concurrent start lands on one new attempt.
+    await retireAttempt(db, attempt, input.now);
+    attempt = await recordAttempt(db, order, due, input.now);
+    intent = null;
   }
-  if (!intent) {
-    const customer = await ensureStripeCustomer(db, account, input.conference, order.userId);
-    intent = await callStripe(() =>
-      account.client.paymentIntents.create(
-        {
-          amount: due,
-          currency: order.currency.toLowerCase(),
-          customer,
-          automatic_payment_methods: { enabled: true },
-          description: `Order ${order.reference} for ${input.conference.name}`,
-          metadata: {
-            order_id: order.id,
-            order_reference: order.reference,
-            conference_id: input.conference.id,
-            conference_slug: input.conference.slug,
-            payment_id: attempt.id,
-          },
-        },
-        { idempotencyKey: `lanyard-payment-${attempt.id}` },
-      ),
-    );
-    await db
-      .update(payments)
-      .set({ stripePaymentIntentId: intent.id, updatedAt: input.now })
-      .where(and(eq(payments.id, attempt.id), isNull(payments.stripePaymentIntentId)));
-  }
+  intent ??= await createIntent(db, account, input, order, attempt);
   if (attempt.status === 'failed') {
     await db
       .update(payments)

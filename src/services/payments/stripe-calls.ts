@@ -38,3 +38,12 @@ export async function cancelAttemptIntent(
     return false;
   }
 }
+
+/** Stripe's answer when an id names nothing in this account (deleted, or another account's). */
+export function isResourceMissing(error: unknown, param?: string): boolean {
+  return (
+    error instanceof Stripe.errors.StripeInvalidRequestError &&
+    error.code === 'resource_missing' &&
+    (param === undefined || error.param === param)
+  );
+}

@@ -14,7 +14,19 @@ export async function ensureStripeCustomer(
   account: StripeAccount,
   conference: Conference,
   userId: string,
+  /** A mapped customer the account does not know (its keys changed): replaced, not reused. */
+  unknown?: string,
 ): Promise<string> {
+  if (unknown)
+    await db
+      .delete(stripeCustomers)
+      .where(
+        and(
+          eq(stripeCustomers.userId, userId),
+          eq(stripeCustomers.conferenceId, conference.id),
+          eq(stripeCustomers.stripeCustomerId, unknown),
+        ),
+      );
   const mapped = () =>
     db
       .select({ id: stripeCustomers.stripeCustomerId })
@@ -35,7 +47,9 @@ export async function ensureStripeCustomer(
         name: user ? `${user.first} ${user.last}`.trim() : '',
         metadata: { user_id: userId, conference_slug: conference.slug },
       },
-      { idempotencyKey: `customer-${conference.id}-${userId}` },
+      {
+        idempotencyKey: `customer-${conference.id}-${userId}${unknown ? `-after-${unknown}` : ''}`,
+      },
     ),
   );
   await db

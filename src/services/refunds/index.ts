@@ -6,4 +6,4 @@ export {
 } from './create-refund.ts';
 export { refundErrors } from './errors.ts';
 export { resendPendingCardRefunds, sendCardRefund } from './send-card-refund.ts';
-export { applyStripeRefund, recordStripeSideRefund } from './stripe-refunds.ts';
+export { applyStripeRefund } from './stripe-refunds.ts';

@@ -1,4 +1,4 @@
-import { eq, or } from 'drizzle-orm';
+import { and, eq, or } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { Database } from '../../db/client.ts';
 import { stripeIdOf } from '../../integrations/stripe/index.ts';
@@ -29,12 +29,14 @@ export async function settleLocalRefund(
   now: Date,
 ): Promise<{ refund: Refund; order: Order }> {
   if (refund.status !== 'pending') return { refund, order };
+  // Guarded in SQL too: the row read earlier may be stale, and only one event may settle it.
   const [updated] = await tx
     .update(refunds)
     .set({ stripeRefundId, status, failureMessage: failure, updatedAt: now })
-    .where(eq(refunds.id, refund.id))
+    .where(and(eq(refunds.id, refund.id), eq(refunds.status, 'pending')))
     .returning();
-  const current = updated ?? refund;
+  if (!updated) return { refund, order };
+  const current = updated;
   if (status === 'succeeded')
     return { refund: current, order: await applySucceededRefund(tx, order, current, now) };
   if (status === 'failed') {
@@ -83,60 +85,55 @@ export async function applyStripeRefund(
     .from(payments)
     .where(eq(payments.stripePaymentIntentId, intentId));
   if (!payment || payment.conferenceId !== conferenceId) return 'unknown_payment';
-  await recordStripeSideRefund(tx, payment, {
-    amount: stripeRefund.amount,
-    stripeRefundId: stripeRefund.id,
-    status,
-    failure,
-    key: `stripe:${stripeRefund.id}`,
-    now,
-  });
+  await recordStripeSideRefund(tx, payment, stripeRefund, now);
   return 'applied';
 }
 
 /**
- * Money refunded at Stripe that Lanyard did not ask for (the dashboard, or an amount a
- * charge.refunded shows beyond our records): recorded as a card refund so the ledger and the
- * order status see it (payments W-5). The key makes a repeated event a no-op.
+ * A refund made at Stripe that Lanyard did not ask for (the dashboard): recorded as a card refund
+ * so the ledger and the order status see it (payments W-5). It is keyed by its Stripe id, so
+ * however many events bring it, in whatever order, it is recorded once (D4.11).
  */
-export async function recordStripeSideRefund(
+async function recordStripeSideRefund(
   tx: Database,
   payment: Payment,
-  refund: {
-    amount: number;
-    stripeRefundId: string | null;
-    status: LocalStatus;
-    failure: string;
-    key: string;
-    now: Date;
-  },
+  stripeRefund: Stripe.Refund,
+  now: Date,
 ): Promise<void> {
   const order = await lockOrder(tx, { id: payment.orderId });
   if (!order) return;
+  const key = `stripe:${stripeRefund.id}`;
   const [inserted] = await tx
     .insert(refunds)
     .values({
       orderId: order.id,
       conferenceId: order.conferenceId,
-      amount: refund.amount,
+      amount: stripeRefund.amount,
       destination: 'card',
       status: 'pending',
       reason: 'Refunded in Stripe',
       paymentId: payment.id,
-      idempotencyKey: refund.key,
-      createdAt: refund.now,
-      updatedAt: refund.now,
+      idempotencyKey: key,
+      createdAt: now,
+      updatedAt: now,
     })
     .onConflictDoNothing()
     .returning();
-  if (inserted)
+  // Another event may have recorded it a moment ago; it may still need this event's status.
+  const [recorded] = inserted
+    ? [inserted]
+    : await tx
+        .select()
+        .from(refunds)
+        .where(and(eq(refunds.orderId, order.id), eq(refunds.idempotencyKey, key)));
+  if (recorded)
     await settleLocalRefund(
       tx,
       order,
-      inserted,
-      refund.stripeRefundId,
-      refund.status,
-      refund.failure,
-      refund.now,
+      recorded,
+      stripeRefund.id,
+      localRefundStatus(stripeRefund.status),
+      stripeRefund.failure_reason ?? '',
+      now,
     );
 }

@@ -9,6 +9,10 @@ export const webhookErrors = defineErrors({
     status: 400,
     message: 'The Stripe-Signature header does not match this payload.',
   },
+  WEBHOOK_EVENT_INVALID: {
+    status: 400,
+    message: 'The payload is correctly signed but is not a Stripe event this endpoint can use.',
+  },
   // A 5xx on purpose: Stripe retries, and the redelivery reprocesses the stored event (D4.7).
   WEBHOOK_PROCESSING_FAILED: {
     status: 503,

@@ -1,9 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { Database } from '../../db/client.ts';
 import { stripeIdOf } from '../../integrations/stripe/index.ts';
-import { queryRows } from '../../db/raw.ts';
-import { payments, refunds } from '../../db/schema/index.ts';
+import { payments } from '../../db/schema/index.ts';
 import {
   flagOrder,
   recordCardCancellation,
@@ -11,7 +10,8 @@ import {
   recordCardSuccess,
   successOfIntent,
 } from '../payments/index.ts';
-import { applyStripeRefund, recordStripeSideRefund } from '../refunds/index.ts';
+import { applyStripeRefund } from '../refunds/index.ts';
+import type { RemoteFacts } from './remote-facts.ts';
 
 export interface HandlerContext {
   tx: Database;
@@ -19,6 +19,8 @@ export interface HandlerContext {
   now: Date;
   /** Card refunds recorded by this event, to send to Stripe after commit (D4.3). */
   refundsToSend: string[];
+  /** Read from Stripe before the transaction opened (D4.3). */
+  remote: RemoteFacts;
 }
 
 async function onIntentSucceeded(ctx: HandlerContext, intent: Stripe.PaymentIntent): Promise<void> {
@@ -33,8 +35,10 @@ async function onIntentSucceeded(ctx: HandlerContext, intent: Stripe.PaymentInte
 
 /**
  * HOOK-12 reworked: a charge.refunded may overtake payment_intent.succeeded (the charge proves
- * the money arrived), so the payment is recorded first; then every refund on the charge is
- * applied, and money refunded in Stripe that we have no record of becomes one.
+ * the money arrived), so the payment is recorded first. Then each refund behind the charge's
+ * total is applied by its Stripe id, so refund.created and refund.updated, whenever they come,
+ * find it recorded and change nothing (D4.11). The event carries no refund list since API
+ * 2022-11-15; the refunds were listed from Stripe before this transaction.
  */
 async function onChargeRefunded(ctx: HandlerContext, charge: Stripe.Charge): Promise<void> {
   const intentId = stripeIdOf(charge.payment_intent);
@@ -60,24 +64,9 @@ async function onChargeRefunded(ctx: HandlerContext, charge: Stripe.Charge): Pro
     if (result.kind === 'settled' && result.refundToSend)
       ctx.refundsToSend.push(result.refundToSend);
   }
-  for (const refund of charge.refunds?.data ?? [])
-    await applyStripeRefund(ctx.tx, ctx.conferenceId, refund, ctx.now);
-  const [known] = await queryRows<{ sum: string }>(
-    ctx.tx,
-    sql`SELECT coalesce(sum(amount), 0) AS sum FROM ${refunds}
-        WHERE payment_id = ${payment.id} AND status IN ('pending', 'succeeded')`,
-  );
-  const missing = charge.amount_refunded - Number(known?.sum ?? 0);
-  if (missing > 0) {
-    await recordStripeSideRefund(ctx.tx, payment, {
-      amount: missing,
-      stripeRefundId: null,
-      status: 'succeeded',
-      failure: '',
-      key: `charge:${charge.id}:${charge.amount_refunded}`,
-      now: ctx.now,
-    });
-  }
+  const listed = ctx.remote.chargeRefunds.get(charge.id);
+  if (!listed) throw new Error(`the refunds of charge ${charge.id} were not listed`);
+  for (const refund of listed) await applyStripeRefund(ctx.tx, ctx.conferenceId, refund, ctx.now);
 }
 
 async function onDispute(

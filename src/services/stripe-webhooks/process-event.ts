@@ -7,6 +7,7 @@ import type { StripeAccounts } from '../../integrations/stripe/index.ts';
 import { sendCardRefund } from '../refunds/index.ts';
 import { webhookErrors } from './errors.ts';
 import { handleStripeEvent } from './handlers.ts';
+import { fetchRemoteFacts } from './remote-facts.ts';
 import { webhookTestHooks } from './test-hooks.ts';
 
 export type ProcessResult = 'processed' | 'already_processed';
@@ -60,6 +61,13 @@ export async function processStoredEvent(
   let eventType = '';
   let result: ProcessResult;
   try {
+    const remote = await fetchRemoteFacts(
+      db,
+      accounts,
+      conference,
+      storedId,
+      options.force ?? false,
+    );
     result = await withTx(db, async (tx) => {
       const unguarded = webhookTestHooks.skipEventGuard === true;
       const query = tx.select().from(stripeEvents).where(eq(stripeEvents.id, storedId));
@@ -69,7 +77,10 @@ export async function processStoredEvent(
       const event = row.payload as Stripe.Event;
       eventType = event.type;
       await webhookTestHooks.beforeHandle?.(event.type, event.id);
-      await handleStripeEvent({ tx, conferenceId: conference.id, now, refundsToSend }, event);
+      await handleStripeEvent(
+        { tx, conferenceId: conference.id, now, refundsToSend, remote },
+        event,
+      );
       await tx
         .update(stripeEvents)
         .set({ processedAt: now, attempts: sql`${stripeEvents.attempts} + 1` })

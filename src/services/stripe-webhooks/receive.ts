@@ -1,8 +1,8 @@
-import Stripe from 'stripe';
 import type { Database } from '../../db/client.ts';
 import type { StripeAccounts } from '../../integrations/stripe/index.ts';
 import { getConferenceBySlugOrThrow } from '../conferences/index.ts';
 import { webhookErrors } from './errors.ts';
+import { verifiedEvent } from './verify-event.ts';
 import { processStoredEvent, storeStripeEvent, type ProcessResult } from './process-event.ts';
 
 export interface IncomingWebhook {
@@ -12,7 +12,7 @@ export interface IncomingWebhook {
   now: Date;
 }
 
-/** HOOK-1/2 per D4.7: verify (400 if bad), store insert-or-ignore, then process. */
+/** HOOK-1/2 per D4.7: verify (400 if bad signature or not an event), store insert-or-ignore, then process. */
 export async function receiveStripeWebhook(
   db: Database,
   accounts: StripeAccounts,
@@ -21,21 +21,7 @@ export async function receiveStripeWebhook(
   const conference = await getConferenceBySlugOrThrow(db, incoming.slug);
   const account = await accounts.forConference(conference);
   if (!account || !account.webhookSecret) throw webhookErrors('WEBHOOK_NOT_CONFIGURED');
-  let event: Stripe.Event;
-  try {
-    event = account.client.webhooks.constructEvent(
-      incoming.rawBody,
-      incoming.signature ?? '',
-      account.webhookSecret,
-    );
-  } catch (error) {
-    if (
-      error instanceof Stripe.errors.StripeSignatureVerificationError ||
-      error instanceof SyntaxError
-    )
-      throw webhookErrors('WEBHOOK_SIGNATURE_INVALID');
-    throw error;
-  }
+  const event = verifiedEvent(account, incoming.rawBody, incoming.signature);
   const storedId = await storeStripeEvent(db, conference.id, event);
   const result = await processStoredEvent(db, accounts, conference, storedId, incoming.now);
   return { eventId: event.id, type: event.type, result };

@@ -2,7 +2,7 @@ import { eventTypeMatches } from './events/record.ts';
 import { renderCharge } from './objects/render.ts';
 import { completePaymentIntent, failPaymentIntent } from './operations/confirm-payment-intent.ts';
 import { closeDispute, createDispute, type CreateDisputeInput } from './operations/disputes.ts';
-import { createRefund } from './operations/refunds.ts';
+import { createRefund, settleRefund } from './operations/refunds.ts';
 import { getEventOrThrow, type AccountStore, type OperationContext } from './store.ts';
 import { GENERIC_DECLINE } from './test-cards.ts';
 import type {
@@ -58,7 +58,13 @@ export interface OutsideActions {
   failPaymentIntent(id: string, message?: string, options?: FailureOptions): FakePaymentIntent;
   createDispute(chargeId: string, options?: CreateDisputeInput): FakeDispute;
   closeDispute(disputeId: string, status: 'won' | 'lost'): FakeDispute;
-  refundFromDashboard(chargeId: string, amount?: number): FakeRefund;
+  /** `pending`: the bank confirms later, through `settleRefund`. */
+  refundFromDashboard(
+    chargeId: string,
+    amount?: number,
+    options?: { pending?: boolean },
+  ): FakeRefund;
+  settleRefund(refundId: string, outcome: 'succeeded' | 'failed'): FakeRefund;
 }
 
 /** Copies of what the account holds; changing them changes nothing. */
@@ -119,15 +125,17 @@ export function outsideActions(ctx: OperationContext): OutsideActions {
       ),
     createDispute: (chargeId, options) => structuredClone(createDispute(ctx, chargeId, options)),
     closeDispute: (disputeId, status) => structuredClone(closeDispute(ctx, disputeId, status)),
-    refundFromDashboard: (chargeId, amount) =>
+    refundFromDashboard: (chargeId, amount, options = {}) =>
       structuredClone(
         createRefund(ctx, {
           charge: chargeId,
           ...(amount !== undefined ? { amount } : {}),
           reason: null,
           metadata: {},
+          pending: options.pending ?? false,
         }),
       ),
+    settleRefund: (refundId, outcome) => structuredClone(settleRefund(ctx, refundId, outcome)),
   };
 }
 
@@ -137,7 +145,7 @@ const copiesOf = <T>(values: Iterable<T>): T[] =>
   [...values].map((value) => structuredClone(value));
 
 export function storeReads(store: AccountStore): StoreReads {
-  const chargeView = (charge: StoredCharge) => renderCharge(store, charge);
+  const chargeView = (charge: StoredCharge) => renderCharge(charge);
   return {
     customer: (id) => copyOf(store.customers.get(id)),
     customers: () => copiesOf(store.customers.values()),

@@ -28,6 +28,8 @@ export interface CreateAccountOptions {
   holdDeliveries?: boolean;
   retryPolicy?: RetryPolicy;
   apiVersion?: string;
+  /** A fixed account id, e.g. when restoring a snapshot; random otherwise. */
+  id?: string;
 }
 
 /** One Stripe account: its keys, webhook controls, outside actions and plain reads. */
@@ -73,7 +75,7 @@ export function createAccount(
   env: AccountEnvironment,
   options: CreateAccountOptions,
 ): AccountParts {
-  const id = newId('acct');
+  const id = options.id ?? newId('acct');
   const keys = keysFor(options);
   const tracker = createInFlightTracker(env.tracker);
   const delivery = createWebhookDelivery({

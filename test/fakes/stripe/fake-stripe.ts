@@ -5,6 +5,7 @@ import { createDispatcher, type FakeHttpRequest, type FakeHttpResponse } from '.
 import { createNodeHandler, type NodeRequestHandler } from './http-handler.ts';
 import type { KeyKind } from './routes/route.ts';
 import type { AccountState } from './store.ts';
+import { restoreAccount, snapshotAccount, type FakeStripeSnapshot } from './snapshot.ts';
 import type { DeliveryAttempt, WebhookDelivery } from './webhooks/delivery.ts';
 import { createInFlightTracker } from './webhooks/in-flight.ts';
 
@@ -14,6 +15,8 @@ export interface FakeStripeOptions {
   /** Version stamped on events and answered when a request sends no `Stripe-Version`. */
   apiVersion?: string;
   webhookTimeoutMs?: number;
+  /** Called after every API request that may have changed state (anything but GET), e.g. to save a snapshot. */
+  onChange?: () => void;
 }
 
 /** The stand-in without a socket: mount `handler`, or call `dispatch` with an already-read body. */
@@ -30,6 +33,10 @@ export interface FakeStripe {
   idle(): Promise<void>;
   advanceClock(seconds: number): void;
   nowSeconds(): number;
+  /** Every account's state as plain JSON; `restore` brings it back in a new stand-in. */
+  snapshot(): FakeStripeSnapshot;
+  /** Recreates the snapshot's accounts (same ids and keys, no webhook endpoints). */
+  restore(snapshot: FakeStripeSnapshot): void;
   /** Cancels scheduled retries; in-flight deliveries finish on their own. */
   close(): void;
 }
@@ -47,11 +54,16 @@ export function createFakeStripe(options: FakeStripeOptions = {}): FakeStripe {
   const accounts: Registered[] = [];
   const byKey = new Map<string, { account: Registered; kind: KeyKind | 'webhook' }>();
 
-  const dispatch = createDispatcher((key) => {
+  const answer = createDispatcher((key) => {
     const found = byKey.get(key);
     if (!found || found.kind === 'webhook') return undefined;
     return { account: found.account.state, kind: found.kind };
   });
+  const dispatch = (request: FakeHttpRequest): FakeHttpResponse => {
+    const response = answer(request);
+    if (request.method.toUpperCase() !== 'GET') options.onChange?.();
+    return response;
+  };
 
   function register(accountOptions: CreateAccountOptions = {}): FakeStripeAccount {
     for (const key of [accountOptions.secretKey, accountOptions.publishableKey]) {
@@ -86,6 +98,17 @@ export function createFakeStripe(options: FakeStripeOptions = {}): FakeStripe {
     idle: () => tracker.idle(),
     advanceClock: (seconds) => clock.advance(seconds),
     nowSeconds: () => clock.nowSeconds(),
+    snapshot: () => ({
+      version: 1,
+      accounts: accounts.map((parts) => snapshotAccount(parts.state)),
+    }),
+    restore: (snapshot) => {
+      for (const saved of snapshot.accounts) {
+        register({ id: saved.id, apiVersion: saved.apiVersion, ...saved.keys });
+        const restored = byKey.get(saved.id)?.account;
+        if (restored) restoreAccount(restored.state, saved);
+      }
+    },
     close: () => {
       for (const parts of accounts) parts.delivery.stop();
     },

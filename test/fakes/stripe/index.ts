@@ -10,6 +10,7 @@ export { startFakeStripe, stripeClientOptions } from './server.ts';
 export type { RunningFakeStripe, StartFakeStripeOptions } from './server.ts';
 export { createFakeStripe } from './fake-stripe.ts';
 export type { FakeStripe, FakeStripeOptions } from './fake-stripe.ts';
+export type { AccountSnapshot, FakeStripeSnapshot } from './snapshot.ts';
 export type { CreateAccountOptions, FakeStripeAccount } from './account.ts';
 export type {
   FailureOptions,

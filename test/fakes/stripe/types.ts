@@ -92,12 +92,28 @@ type PaymentIntentFields =
   | 'status'
   | 'transfer_group';
 
-export type FakePaymentIntent = Pick<Stripe.PaymentIntent, PaymentIntentFields> & {
-  customer: string | null;
-  latest_charge: string | null;
-  payment_method: string | null;
-  last_payment_error: FakeLastPaymentError | null;
+/**
+ * Fields of the pinned version Lanyard never sets; they are always present (as null), as at
+ * Stripe. `test/unit/fake-stripe-shapes.test.ts` holds every object to the SDK's required keys.
+ */
+type UnusedPaymentIntentFields = {
+  allowed_payment_method_types: null;
+  customer_account: null;
+  excluded_payment_method_types: null;
+  managed_payments: null;
+  payment_method_configuration_details: null;
+  payment_method_options: Record<string, never>;
+  payment_record: null;
+  source: null;
 };
+
+export type FakePaymentIntent = Pick<Stripe.PaymentIntent, PaymentIntentFields> &
+  UnusedPaymentIntentFields & {
+    customer: string | null;
+    latest_charge: string | null;
+    payment_method: string | null;
+    last_payment_error: FakeLastPaymentError | null;
+  };
 
 export type PaymentIntentStatus = Stripe.PaymentIntent.Status;
 
@@ -138,16 +154,24 @@ type ChargeFields =
   | 'transfer_data'
   | 'transfer_group';
 
-/** A charge as kept in the store; `refunds` is derived from the refunds when it is rendered. */
+/**
+ * A charge as kept in the store and as the API shows it. Since API version 2022-11-15 a charge
+ * carries no `refunds` list unless `expand[]=refunds` asks for it (D4.11).
+ */
 export type StoredCharge = Pick<Stripe.Charge, ChargeFields> & {
   balance_transaction: string | null;
+  failure_balance_transaction: null;
+  source: null;
   customer: string | null;
   payment_intent: string | null;
   payment_method: string | null;
   payment_method_details: { type: 'card'; card: FakeCardDetails } | null;
 };
 
-export type FakeCharge = StoredCharge & { refunds: FakeList<FakeRefund> };
+export type FakeCharge = StoredCharge;
+
+/** A charge with `expand[]=refunds`. */
+export type FakeChargeWithRefunds = StoredCharge & { refunds: FakeList<FakeRefund> };
 
 export type FakeRefund = Pick<
   Stripe.Refund,
@@ -165,7 +189,12 @@ export type FakeRefund = Pick<
 > & {
   balance_transaction: string | null;
   charge: string;
+  customer: string | null;
+  customer_account: null;
   payment_intent: string | null;
+  payment_method: string | null;
+  /** Present while a card refund waits, or once it failed; absent otherwise, as at Stripe. */
+  failure_reason?: string;
 };
 
 export type DisputeStatus = Stripe.Dispute.Status;
@@ -207,6 +236,8 @@ export type FakeEventType = Extract<
   | 'charge.captured'
   | 'charge.refunded'
   | 'refund.created'
+  | 'refund.updated'
+  | 'charge.refund.updated'
   | 'charge.dispute.created'
   | 'charge.dispute.closed'
 >;

@@ -16,7 +16,7 @@ function lookup(store: AccountStore, id: string): object | undefined {
       return store.paymentMethods.get(id);
     case 'ch': {
       const charge = store.charges.get(id);
-      return charge && renderCharge(store, charge);
+      return charge && renderCharge(charge);
     }
     default:
       return undefined;

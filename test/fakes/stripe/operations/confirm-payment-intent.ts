@@ -32,7 +32,6 @@ function settlePayment(
   intent: FakePaymentIntent,
   method: FakePaymentMethod,
 ) {
-  const { store } = ctx.account;
   const charge = createCharge(ctx, intent, method, { kind: 'authorized' });
   intent.payment_method = method.id;
   intent.latest_charge = charge.id;
@@ -41,12 +40,12 @@ function settlePayment(
   if (intent.capture_method === 'manual') {
     intent.status = 'requires_capture';
     intent.amount_capturable = intent.amount;
-    recordEvent(ctx, 'charge.succeeded', renderCharge(store, charge));
+    recordEvent(ctx, 'charge.succeeded', renderCharge(charge));
     recordEvent(ctx, 'payment_intent.amount_capturable_updated', intent);
   } else {
     intent.status = 'succeeded';
     intent.amount_received = intent.amount;
-    recordEvent(ctx, 'charge.succeeded', renderCharge(store, charge));
+    recordEvent(ctx, 'charge.succeeded', renderCharge(charge));
     recordEvent(ctx, 'payment_intent.succeeded', intent);
   }
   return intent;
@@ -73,7 +72,7 @@ function declinePayment(
     payment_method: structuredClone(method),
     payment_method_type: 'card',
   };
-  recordEvent(ctx, 'charge.failed', renderCharge(ctx.account.store, charge));
+  recordEvent(ctx, 'charge.failed', renderCharge(charge));
   recordEvent(ctx, 'payment_intent.payment_failed', intent);
   return charge;
 }
@@ -216,7 +215,7 @@ export function capturePaymentIntent(
   intent.status = 'succeeded';
   intent.amount_received = amount;
   intent.amount_capturable = 0;
-  recordEvent(ctx, 'charge.captured', renderCharge(store, charge));
+  recordEvent(ctx, 'charge.captured', renderCharge(charge));
   recordEvent(ctx, 'payment_intent.succeeded', intent);
   return intent;
 }

@@ -6,6 +6,7 @@ import { renderCharge } from '../objects/render.ts';
 import {
   getChargeOrThrow,
   getPaymentIntentOrThrow,
+  getRefundOrThrow,
   type AccountStore,
   type OperationContext,
 } from '../store.ts';
@@ -19,6 +20,8 @@ export interface CreateRefundInput {
   amount?: number;
   reason: RefundReason | null;
   metadata: Metadata;
+  /** A card refund the bank has not confirmed yet (dashboard refunds in tests). */
+  pending?: boolean;
 }
 
 function chargeToRefund(store: AccountStore, input: CreateRefundInput): StoredCharge {
@@ -91,18 +94,47 @@ export function createRefund(ctx: OperationContext, input: CreateRefundInput): F
     charge: charge.id,
     created: ctx.account.clock.nowSeconds(),
     currency: charge.currency,
+    customer: charge.customer,
+    customer_account: null,
     metadata: input.metadata,
     payment_intent: charge.payment_intent,
+    payment_method: charge.payment_method,
     reason: input.reason,
     receipt_number: null,
     source_transfer_reversal: null,
-    status: 'succeeded',
+    status: input.pending ? 'pending' : 'succeeded',
     transfer_reversal: null,
   };
   store.refunds.set(refund.id, refund);
   charge.amount_refunded += amount;
   charge.refunded = charge.amount_refunded >= charge.amount_captured;
   recordEvent(ctx, 'refund.created', refund);
-  recordEvent(ctx, 'charge.refunded', renderCharge(store, charge));
+  recordEvent(ctx, 'charge.refunded', renderCharge(charge));
+  return refund;
+}
+
+/**
+ * The bank's answer to a pending refund: `refund.updated` and `charge.refund.updated` follow; a
+ * failed refund gives its amount back to the charge.
+ */
+export function settleRefund(
+  ctx: OperationContext,
+  refundId: string,
+  outcome: 'succeeded' | 'failed',
+): FakeRefund {
+  const { store } = ctx.account;
+  const refund = getRefundOrThrow(store, refundId, { param: 'id' });
+  if (refund.status !== 'pending') {
+    throw invalidRequest(`Refund ${refund.id} is ${refund.status}, not pending.`);
+  }
+  refund.status = outcome;
+  if (outcome === 'failed') {
+    refund.failure_reason = 'expired_or_canceled_card';
+    const charge = getChargeOrThrow(store, refund.charge, { param: 'charge', status: 400 });
+    charge.amount_refunded -= refund.amount;
+    charge.refunded = charge.amount_refunded >= charge.amount_captured;
+  }
+  recordEvent(ctx, 'refund.updated', refund);
+  recordEvent(ctx, 'charge.refund.updated', refund);
   return refund;
 }
