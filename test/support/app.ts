@@ -14,6 +14,8 @@ export interface TestAppOptions {
   now?: () => Date;
   /** The Stripe stand-in's URL (test/fakes/stripe); conferences carry the account's keys. */
   stripeApiUrl?: string;
+  /** Receives the app's log lines (pino JSON) at `info` and above; unset = no logging. */
+  logStream?: { write(line: string): void };
 }
 
 /** The secret box every test app uses, so tests can seal credentials the app can open. */
@@ -28,14 +30,17 @@ export async function buildTestApp(
   const dbKind: DatabaseKind = ctx.kind;
   const endpoint = options.stripeApiUrl ? parseStripeEndpoint(options.stripeApiUrl) : null;
   const stripe: StripeAccounts = configuredStripeAccounts(TEST_SECRET_BOX, endpoint);
-  return buildApp({
-    db: ctx.db,
-    dbKind,
-    config,
-    secretBox: TEST_SECRET_BOX,
-    stripe,
-    now: options.now ?? (() => new Date()),
-  });
+  return buildApp(
+    {
+      db: ctx.db,
+      dbKind,
+      config,
+      secretBox: TEST_SECRET_BOX,
+      stripe,
+      now: options.now ?? (() => new Date()),
+    },
+    options.logStream ? { logger: { level: 'info', stream: options.logStream } } : {},
+  );
 }
 
 /** The session cookie from a sign-up or sign-in response, ready for the next request's headers. */

@@ -4,21 +4,31 @@ import { commonErrors } from '../../services/common/errors.ts';
 
 const NUL = '\u0000';
 
+/** Keys that reach an object's prototype when merged (`__proto__`, `constructor[prototype]`). */
+const PROTOTYPE_KEY = /(^|\[)(__proto__|constructor|prototype)(\[|\]|$)/;
+
+interface UnsafeInput {
+  path: string;
+  message: string;
+}
+
 /**
- * The path (`body.answers.diet`) of the first string or object key holding NUL, or null.
- * Iterative, so a deeply nested body cannot overflow the stack.
+ * The first string or object key in `value` that no route may receive, or null: text holding
+ * NUL, or a key that names a prototype. Iterative, so a deeply nested body cannot overflow the
+ * stack.
  */
-export function pathOfNul(value: unknown, root: string): string | null {
+export function findUnsafeInput(value: unknown, root: string): UnsafeInput | null {
   const pending: Array<[unknown, string]> = [[value, root]];
   for (let next = pending.pop(); next; next = pending.pop()) {
     const [current, path] = next;
     if (typeof current === 'string') {
-      if (current.includes(NUL)) return path;
+      if (current.includes(NUL)) return { path, message: 'must not contain NUL characters' };
     } else if (Array.isArray(current)) {
       current.forEach((item, index) => pending.push([item, `${path}.${index}`]));
     } else if (current !== null && typeof current === 'object') {
       for (const [key, item] of Object.entries(current)) {
-        if (key.includes(NUL)) return path;
+        if (key.includes(NUL)) return { path, message: 'must not contain NUL characters' };
+        if (PROTOTYPE_KEY.test(key)) return { path, message: `must not have the key "${key}"` };
         pending.push([item, `${path}.${key}`]);
       }
     }
@@ -26,25 +36,29 @@ export function pathOfNul(value: unknown, root: string): string | null {
   return null;
 }
 
-function refuseNul(request: FastifyRequest, parts: Array<'params' | 'query' | 'body'>): void {
+function refuseUnsafeInput(
+  request: FastifyRequest,
+  parts: Array<'params' | 'query' | 'body'>,
+): void {
   for (const part of parts) {
-    const path = pathOfNul(request[part], part);
-    if (path === null) continue;
+    const unsafe = findUnsafeInput(request[part], part);
+    if (unsafe === null) continue;
     throw commonErrors(
       'VALIDATION_FAILED',
-      { fields: [{ path, message: 'must not contain NUL characters' }] },
-      `Some fields are not valid: ${path}: must not contain NUL characters`,
+      { fields: [unsafe] },
+      `Some fields are not valid: ${unsafe.path}: ${unsafe.message}`,
     );
   }
 }
 
 /**
- * D6.3: PostgreSQL refuses the NUL character in every text value, so a NUL anywhere in a
- * request (path, query, JSON body, object keys) is a 400 here, for every route at once, rather
- * than a 500 wherever a schema forgot it. Path and query are checked on arrival, before the
- * auth plugin reads the session and the route's conference; the body once it is parsed.
+ * D6.3, for every route at once rather than schema by schema: PostgreSQL refuses the NUL
+ * character in every text value (a 500 wherever a schema forgot it), and prototype keys are
+ * refused as the JSON parser already refuses them in bodies. Path and query are checked on
+ * arrival, before the auth plugin reads the session and the route's conference; the body once
+ * it is parsed.
  */
 export const inputGuardPlugin = fp(async (app: FastifyInstance) => {
-  app.addHook('onRequest', async (request) => refuseNul(request, ['params', 'query']));
-  app.addHook('preValidation', async (request) => refuseNul(request, ['body']));
+  app.addHook('onRequest', async (request) => refuseUnsafeInput(request, ['params', 'query']));
+  app.addHook('preValidation', async (request) => refuseUnsafeInput(request, ['body']));
 });
