@@ -13,6 +13,7 @@ import { admissionPlugin } from './plugins/admission.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { loggerConfig, type LoggerOptions } from './logging.ts';
 import { errorsPlugin, replyToFrameworkError } from './plugins/errors.ts';
+import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { inputGuardPlugin } from './plugins/input-guard.ts';
 import { accessQrRoutes } from './routes/access-qr.ts';
 import { accountRoutes } from './routes/accounts.ts';
@@ -57,6 +58,7 @@ export async function buildApp(
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errorsPlugin);
+  await app.register(securityHeadersPlugin);
   await app.register(inputGuardPlugin);
   await app.register(swagger, {
     openapi: {
