@@ -75,6 +75,16 @@ describe('lanyard command line', () => {
     const short = lanyard(['create-admin', '--email', 'root@example.org', '--password', 'short']);
     expect(short.code).toBe(1);
     expect(short.stderr).toMatch(/--password must be at least 8 characters/);
+    // D6.3: long enough but common is refused too, saying why.
+    const common = lanyard([
+      'create-admin',
+      '--email',
+      'root@example.org',
+      '--password',
+      'password123',
+    ]);
+    expect(common.code).toBe(1);
+    expect(common.stderr).toMatch(/too common/);
     const created = lanyard(['create-admin', '--email', 'root@example.org'], {
       LANYARD_ADMIN_PASSWORD: 'a long enough password',
     });

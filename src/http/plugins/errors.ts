@@ -57,6 +57,8 @@ const BUSY_SQLSTATES = new Set(['55P03', '40001', '40P01']);
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (isDomainError(error)) {
+      const retryAfter = error.details['retryAfterSeconds'];
+      if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
       return reply.status(error.status).send(body(error.code, error.message, error.details));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
