@@ -51,6 +51,9 @@ export const securityHeadersPlugin = fp(async (app: FastifyInstance) => {
     strictTransportSecurity: production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
   app.addHook('onSend', async (request, reply) => {
-    if (NO_STORE.test(request.url)) reply.header('cache-control', 'no-store');
+    if (!NO_STORE.test(request.url)) return;
+    // A route may say more (`private, no-store`), never less.
+    if (!String(reply.getHeader('cache-control') ?? '').includes('no-store'))
+      reply.header('cache-control', 'no-store');
   });
 });
