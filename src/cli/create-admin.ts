@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { upsertAdmin } from '../services/accounts/index.ts';
+import { assertPasswordStrong, upsertAdmin } from '../services/accounts/index.ts';
 import { CliError } from './cli-error.ts';
 import { openRuntime } from './runtime.ts';
 
@@ -16,6 +16,8 @@ export async function createAdminCommand(options: {
 }): Promise<void> {
   const parsed = input.safeParse(options);
   if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => i.message).join('\n'));
+  // Before the database opens, so a weak password fails at once (upsertAdmin checks it too).
+  assertPasswordStrong(parsed.data.password, [parsed.data.email]);
   const runtime = await openRuntime();
   try {
     const admin = await upsertAdmin(runtime.database.db, parsed.data.email, parsed.data.password);

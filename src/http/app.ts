@@ -11,7 +11,10 @@ import { abusePlugin } from './plugins/abuse.ts';
 import { accessPlugin } from './plugins/access.ts';
 import { admissionPlugin } from './plugins/admission.ts';
 import { authPlugin } from './plugins/auth.ts';
-import { errorsPlugin } from './plugins/errors.ts';
+import { loggerConfig, type LoggerOptions } from './logging.ts';
+import { errorsPlugin, replyToFrameworkError } from './plugins/errors.ts';
+import { securityHeadersPlugin } from './plugins/security-headers.ts';
+import { inputGuardPlugin } from './plugins/input-guard.ts';
 import { accessQrRoutes } from './routes/access-qr.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { cartRoutes } from './routes/cart.ts';
@@ -36,7 +39,7 @@ import { webAppRoutes } from './routes/web-app.ts';
 const SHOPPING_ROUTE = /^\/api\/v1\/conferences\/[^/]+\/(cart|checkout)/;
 
 export interface BuildAppOptions {
-  logger?: boolean | { level: string };
+  logger?: LoggerOptions | false;
 }
 
 /** Builds the HTTP app without listening (tests use `inject`, the CLI calls `listen`). */
@@ -45,15 +48,18 @@ export async function buildApp(
   options: BuildAppOptions = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: loggerConfig(options.logger ?? false),
     bodyLimit: 1_048_576,
     requestIdHeader: 'x-request-id',
+    frameworkErrors: replyToFrameworkError,
   });
   app.decorate('deps', deps);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errorsPlugin);
+  await app.register(securityHeadersPlugin);
+  await app.register(inputGuardPlugin);
   await app.register(swagger, {
     openapi: {
       info: {

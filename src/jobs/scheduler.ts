@@ -1,6 +1,7 @@
 import type { Database } from '../db/client.ts';
 import { purgeExpiredSessions } from '../services/accounts/index.ts';
 import { expireHolds } from '../services/orders/index.ts';
+import { purgeExpiredCounters } from '../services/rate-limits/index.ts';
 import type { StripeAccounts } from '../integrations/stripe/index.ts';
 import { cancelAbandonedIntents } from '../services/payments/index.ts';
 import { resendPendingCardRefunds } from '../services/refunds/index.ts';
@@ -23,6 +24,7 @@ export function scheduledTasks(deps: JobDeps): readonly ScheduledTask[] {
   return [
     { name: 'expire-holds', everyMs: 30_000, run: expireHolds },
     { name: 'purge-sessions', everyMs: 3_600_000, run: purgeExpiredSessions },
+    { name: 'purge-rate-limits', everyMs: 3_600_000, run: purgeExpiredCounters },
     { name: 'deliver-outbox', everyMs: 2_000, run: (db, now) => drainOutbox(db, deps.outbox, now) },
     {
       name: 'cancel-abandoned-intents',

@@ -23,6 +23,8 @@ describeEachBackend('accounts over HTTP', (ctx) => {
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
     expect(signUp.json().user.email).toBe(email.toLowerCase());
+    // CSRF is refused by origin; there is no token to echo (and none is handed out).
+    expect(signUp.json()).not.toHaveProperty('csrfToken');
 
     const cookie = sessionCookieOf(signUp);
     const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
@@ -38,6 +40,37 @@ describeEachBackend('accounts over HTTP', (ctx) => {
     const after = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
     expect(after.statusCode).toBe(401);
     expect(after.json().error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('D6.3 refuses a common password at sign-up, saying why, and creates no account', async () => {
+    for (const password of ['password123', 'qwertyuiop', 'iloveyou1', 'Password1!']) {
+      const email = `${unique('weak')}@example.org`;
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-up',
+        payload: { email, password },
+      });
+      expect(response.statusCode, password).toBe(400);
+      expect(response.json().error.code, password).toBe('PASSWORD_TOO_WEAK');
+      expect(response.json().error.message, password).toMatch(/too common/);
+      expect(response.json().error.details.field).toBe('password');
+      const signIn = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: { email, password },
+      });
+      expect(signIn.statusCode, password).toBe(401);
+    }
+  });
+
+  it("D6.3 a password made of the account's own email is too easy to guess", async () => {
+    const local = unique('marguerite-yourcenar');
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-up',
+      payload: { email: `${local}@example.org`, password: `${local}@example.org` },
+    });
+    expect(response.json().error?.code).toBe('PASSWORD_TOO_WEAK');
   });
 
   it('refuses a second account for the same email in any letter case', async () => {

@@ -71,6 +71,18 @@ describe('lanyard command line', () => {
     expect(run.stderr).toContain('nope.toml');
   });
 
+  it('D6.3 create-admin refuses a common password, saying why, before opening the database', () => {
+    const common = lanyard([
+      'create-admin',
+      '--email',
+      'root@example.org',
+      '--password',
+      'password123',
+    ]);
+    expect(common.code).toBe(1);
+    expect(common.stderr).toMatch(/too common/);
+  });
+
   it('create-admin refuses a short password, then creates a superuser who can sign in', async () => {
     const short = lanyard(['create-admin', '--email', 'root@example.org', '--password', 'short']);
     expect(short.code).toBe(1);

@@ -32,12 +32,26 @@ describe('the web app served by the API server', () => {
   afterAll(() => app.close());
 
   it('answers every browser path with index.html so the app can draw it', async () => {
-    for (const url of ['/', '/conferences/pycon/cart', '/sign-in?next=%2Faccount']) {
+    for (const url of [
+      '/',
+      '/conferences/pycon/cart',
+      '/conferences/pycon/orders/AB12CD/pay',
+      '/sign-in?next=%2Faccount',
+    ]) {
       const response = await app.inject({ method: 'GET', url });
       expect(response.statusCode, url).toBe(200);
       expect(response.headers['content-type']).toMatch(/^text\/html/);
       expect(response.headers['cache-control']).toBe('no-cache');
       expect(response.body).toBe(INDEX);
+    }
+  });
+
+  it('D6.3 answers a path that is no page with 404 and the app, which draws its not-found page', async () => {
+    for (const url of ['/no/such/page', '/conferences/pycon/nope', '/account/x', '/sign-in/x']) {
+      const response = await app.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(404);
+      expect(response.headers['content-type'], url).toMatch(/^text\/html/);
+      expect(response.body, url).toBe(INDEX);
     }
   });
 

@@ -16,6 +16,8 @@ export interface TestAppOptions {
   stripeApiUrl?: string;
   /** Other Stripe accounts than the conferences' own keys, e.g. TEST MODE's stand-in. */
   stripe?: StripeAccounts;
+  /** Receives the app's log lines (pino JSON) at `info` and above; unset = no logging. */
+  logStream?: { write(line: string): void };
 }
 
 /** The secret box every test app uses, so tests can seal credentials the app can open. */
@@ -31,14 +33,17 @@ export async function buildTestApp(
   const endpoint = options.stripeApiUrl ? parseStripeEndpoint(options.stripeApiUrl) : null;
   const stripe: StripeAccounts =
     options.stripe ?? configuredStripeAccounts(TEST_SECRET_BOX, endpoint);
-  return buildApp({
-    db: ctx.db,
-    dbKind,
-    config,
-    secretBox: TEST_SECRET_BOX,
-    stripe,
-    now: options.now ?? (() => new Date()),
-  });
+  return buildApp(
+    {
+      db: ctx.db,
+      dbKind,
+      config,
+      secretBox: TEST_SECRET_BOX,
+      stripe,
+      now: options.now ?? (() => new Date()),
+    },
+    options.logStream ? { logger: { level: 'info', stream: options.logStream } } : {},
+  );
 }
 
 /** The session cookie from a sign-up or sign-in response, ready for the next request's headers. */

@@ -39,7 +39,6 @@ export const sessions = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    csrfToken: text('csrf_token').notNull(),
     expiresAt: tstz('expires_at').notNull(),
     createdAt: createdAt(),
     lastSeenAt: tstz('last_seen_at').notNull().defaultNow(),

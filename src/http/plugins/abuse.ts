@@ -1,36 +1,40 @@
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { commonErrors } from '../../services/common/errors.ts';
+import { takeAttempts, type LimitRule } from '../../services/rate-limits/index.ts';
 import { SESSION_COOKIE } from './auth.ts';
 
-/**
- * D6.3 abuse limits, per route. Counters live in each process's memory: with N processes behind a
- * load balancer an attacker gets at most N times the limit, which still stops guessing at scale.
- */
-export const RATE_LIMITS = {
-  /** Password guessing: per address and account. */
-  signIn: {
-    max: 10,
-    timeWindow: '1 minute',
-    keyGenerator: (r: FastifyRequest) => `${r.ip}|${emailOf(r)}`,
-  },
-  // Generous: a whole office or campus may share one address at a sale's opening.
-  signUp: { max: 60, timeWindow: '10 minutes' },
-  /** Voucher code guessing: per buyer (or address). */
-  voucher: { max: 20, timeWindow: '1 minute', keyGenerator: (r: FastifyRequest) => actorKey(r) },
-  /** Order reference and access code lookups. */
-  codeLookup: { max: 60, timeWindow: '1 minute', keyGenerator: (r: FastifyRequest) => actorKey(r) },
-} as const;
-
-function emailOf(request: FastifyRequest): string {
-  const body = request.body as { email?: unknown } | undefined;
-  return typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
+/** A route's limit: the rule, and whom a request counts against. */
+export interface RouteLimit extends LimitRule {
+  subjectOf(request: FastifyRequest): string;
 }
 
-function actorKey(request: FastifyRequest): string {
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** D6.3: counted in the shared store before the handler runs; over the limit is a 429. */
+    rateLimit?: RouteLimit;
+  }
+}
+
+const MINUTE = 60_000;
+
+function actorOf(request: FastifyRequest): string {
   return request.session ? `user:${request.session.user.id}` : `ip:${request.ip}`;
 }
+
+/**
+ * D6.3 abuse limits per route, counted in PostgreSQL so every app process shares them (a limit
+ * per process would give an attacker N times the guesses behind N processes). Sign-in has its
+ * own limits in the accounts service: only failures count there.
+ */
+export const RATE_LIMITS = {
+  // Generous: a whole office or campus may share one address at a sale's opening.
+  signUp: { name: 'sign-up', max: 60, windowMs: 10 * MINUTE, subjectOf: (r) => r.ip },
+  /** Voucher code guessing: per buyer (or address). */
+  voucher: { name: 'voucher', max: 20, windowMs: MINUTE, subjectOf: actorOf },
+  /** Order reference and access code lookups. */
+  codeLookup: { name: 'code-lookup', max: 60, windowMs: MINUTE, subjectOf: actorOf },
+} as const satisfies Record<string, RouteLimit>;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -39,7 +43,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * from our own origin. Browsers always send `Origin` on cross-origin writes and `Sec-Fetch-Site`
  * on every request, so a forged form or fetch from another site is refused; non-browser clients
  * (no such headers, and API tokens instead of cookies) are unaffected. The session cookie is also
- * SameSite=Lax.
+ * SameSite=Lax. This is the whole CSRF defence: there is no token to echo.
  */
 function isCrossSite(request: FastifyRequest, publicUrl: string | undefined): boolean {
   const fetchSite = request.headers['sec-fetch-site'];
@@ -53,12 +57,15 @@ function isCrossSite(request: FastifyRequest, publicUrl: string | undefined): bo
 }
 
 export const abusePlugin = fp(async (app: FastifyInstance) => {
-  await app.register(rateLimit, {
-    global: false,
-    // After parsing and authentication, so keys can use the body (email) and the session.
-    hook: 'preHandler',
-    errorResponseBuilder: (_request, context) =>
-      commonErrors('RATE_LIMITED', { retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
+  // After parsing and authentication, so subjects can use the session.
+  app.addHook('preHandler', async (request) => {
+    const limit = request.routeOptions.config.rateLimit;
+    if (!limit) return;
+    await takeAttempts(
+      app.deps.db,
+      [{ rule: limit, subject: limit.subjectOf(request) }],
+      app.deps.now(),
+    );
   });
   app.addHook('onRequest', async (request) => {
     if (SAFE_METHODS.has(request.method)) return;

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDomainError } from '../../domain/errors.ts';
@@ -28,6 +28,24 @@ function fieldIssues(error: FastifyError): FieldIssue[] {
   });
 }
 
+/**
+ * Errors Fastify meets before any route or hook runs (a malformed percent-encoding in the path),
+ * answered in the one error shape rather than Fastify's own.
+ */
+export function replyToFrameworkError(
+  error: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  if (error.code === 'FST_ERR_BAD_URL') {
+    void reply
+      .status(400)
+      .send(body('BAD_URL', 'This address is not valid: it holds a malformed %-encoding.'));
+    return;
+  }
+  void reply.status(400).send(body('BAD_REQUEST', 'This request could not be understood.'));
+}
+
 /** PostgreSQL SQLSTATEs that mean "contention, try again", never a server fault. */
 const BUSY_SQLSTATES = new Set(['55P03', '40001', '40P01']);
 
@@ -39,6 +57,8 @@ const BUSY_SQLSTATES = new Set(['55P03', '40001', '40P01']);
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (isDomainError(error)) {
+      const retryAfter = error.details['retryAfterSeconds'];
+      if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
       return reply.status(error.status).send(body(error.code, error.message, error.details));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

@@ -10,6 +10,16 @@ export const WEB_DIST_DIR = fileURLToPath(new URL('../../../web/dist/', import.m
 /** Paths the API, webhooks and the Stripe stand-in own: never answered with the web app. */
 const SERVER_PATH = /^\/(api|webhooks|test-stripe|healthz)(\/|$)/;
 
+/**
+ * The pages the web app draws (web/src/app.tsx and pages/conference-routes.tsx): any other path
+ * gets the app with 404, and the app draws its not-found page. Adding a page means adding it here.
+ */
+const PAGE_PATHS = [
+  /^\/$/,
+  /^\/(sign-in|sign-up|account)\/?$/,
+  /^\/conferences\/[^/]+(\/(cart|checkout|orders|orders\/[^/]+|orders\/[^/]+\/pay))?\/?$/,
+];
+
 function listFiles(dir: string): Set<string> {
   const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
   return new Set(
@@ -67,6 +77,7 @@ export async function webAppRoutes(
       return reply;
     }
     return reply
+      .status(PAGE_PATHS.some((page) => page.test(path)) ? 200 : 404)
       .header('cache-control', 'no-cache')
       .sendFile('index.html', { cacheControl: false });
   });

@@ -6,6 +6,8 @@ export {
   sessionRead,
   type SessionPrincipal,
 } from './sessions.ts';
+export { assertPasswordStrong } from './password-strength.ts';
+export { signIn, SIGN_IN_LIMITS, type SignInInput } from './sign-in.ts';
 export {
   findUserByEmail,
   normaliseEmail,

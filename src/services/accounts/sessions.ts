@@ -9,7 +9,6 @@ import { toPublicUser, type PublicUser } from './users.ts';
 export interface NewSession {
   /** Goes into the cookie; only its hash is stored, so a database leak yields no live sessions. */
   token: string;
-  csrfToken: string;
   expiresAt: Date;
 }
 
@@ -24,22 +23,19 @@ export async function createSession(
   now: Date,
 ): Promise<NewSession> {
   const token = randomBytes(32).toString('base64url');
-  const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + ttlDays * 86_400_000);
   await db.insert(sessions).values({
     id: hashToken(token),
     userId,
-    csrfToken,
     expiresAt,
     createdAt: now,
     lastSeenAt: now,
   });
-  return { token, csrfToken, expiresAt };
+  return { token, expiresAt };
 }
 
 export interface SessionPrincipal {
   sessionId: string;
-  csrfToken: string;
   user: PublicUser;
 }
 
@@ -55,7 +51,6 @@ const sessionShape = defineRead(
     const session = rowFromJson(sessions, row.session);
     return {
       sessionId: session.id,
-      csrfToken: session.csrfToken,
       user: toPublicUser(rowFromJson(users, row.user)),
     };
   },

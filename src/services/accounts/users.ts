@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { users, type User } from '../../db/schema/index.ts';
 import { accountErrors } from './errors.ts';
+import { assertPasswordStrong } from './password-strength.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 
 export interface PublicUser {
@@ -39,6 +40,7 @@ export interface SignUpInput {
 
 export async function signUp(db: Database, input: SignUpInput): Promise<PublicUser> {
   const email = normaliseEmail(input.email);
+  assertPasswordStrong(input.password, [email, input.firstName ?? '', input.lastName ?? '']);
   const passwordHash = await hashPassword(input.password);
   // The unique index on lower(email) decides races; ON CONFLICT keeps the transaction usable.
   const [created] = await db
@@ -85,6 +87,7 @@ export async function upsertAdmin(
 ): Promise<PublicUser> {
   const existing = await findUserByEmail(db, email);
   if (!existing) return signUp(db, { email, password, isStaff: true, isSuperuser: true });
+  assertPasswordStrong(password, [existing.email, existing.firstName, existing.lastName]);
   const [updated] = await db
     .update(users)
     .set({

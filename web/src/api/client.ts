@@ -16,13 +16,6 @@ export class ApiError extends Error {
 
 const NETWORK_MESSAGE = 'We could not reach the server. Check your connection and try again.';
 
-let csrfToken = '';
-
-/** The session's CSRF token (from sign-in or /me), sent with every request that changes state. */
-export function setCsrfToken(token: string): void {
-  csrfToken = token;
-}
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -65,7 +58,6 @@ export async function apiRequest<T>(
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
     response = await fetch(path, {

@@ -65,7 +65,6 @@ export interface User {
 
 export interface Me {
   user: User;
-  csrfToken: string;
 }
 
 export type ProductKind = 'ticket' | 'addon';

@@ -9,7 +9,7 @@ import {
   type ReactNode,
 } from 'react';
 import * as account from '../api/account.ts';
-import { asApiError, SESSION_GONE_EVENT, setCsrfToken, type ApiError } from '../api/client.ts';
+import { asApiError, SESSION_GONE_EVENT, type ApiError } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import { mergeLocalCarts, type MergeProblem } from '../cart/merge-local-cart.ts';
 
@@ -45,10 +45,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [mergeProblems, setMergeProblems] = useState<MergeProblem[]>([]);
   const signOutHooks = useRef(new Set<SignOutHook>());
 
-  const adopt = useCallback((next: Me | null) => {
-    setCsrfToken(next?.csrfToken ?? '');
-    setMe(next);
-  }, []);
+  const adopt = useCallback((next: Me | null) => setMe(next), []);
 
   useEffect(() => {
     const forget = () => adopt(null);
@@ -68,7 +65,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // first server cart they load already holds it.
   const afterSignIn = useCallback(
     async (next: Me) => {
-      setCsrfToken(next.csrfToken);
       const problems = await mergeLocalCarts();
       adopt(next);
       setMergeProblems(problems);
