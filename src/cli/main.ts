@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { ConfigError } from '../config/env.ts';
+import { DataDirInUseError } from '../db/data-dir-owner.ts';
 import { isDomainError } from '../domain/errors.ts';
 import { grantCommand } from './access.ts';
 import { bootstrapCommand } from './bootstrap.ts';
@@ -97,6 +98,7 @@ try {
 } catch (error) {
   if (
     error instanceof ConfigError ||
+    error instanceof DataDirInUseError ||
     isDomainError(error) ||
     (error instanceof Error && error.name === 'CliError')
   ) {
