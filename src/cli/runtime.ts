@@ -3,6 +3,7 @@ import { loadConfig, type Config } from '../config/env.ts';
 import { createSecretBox, resolveSecretKey, type SecretBox } from '../config/secret-box.ts';
 import { openDatabase, type DatabaseHandle } from '../db/client.ts';
 import type { OwnerRole } from '../db/data-dir-owner.ts';
+import { assertSecretKeyMatches } from '../db/secret-key.ts';
 
 export interface Runtime {
   config: Config;
@@ -28,7 +29,14 @@ export async function openRuntime(
     preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
     claimAs: options.claimAs ?? 'command',
   });
-  if (options.migrate ?? true) await database.migrate();
+  try {
+    if (options.migrate ?? true) await database.migrate();
+    // D6.1: a process with another key would store secrets the others cannot read.
+    await assertSecretKeyMatches(database.db, secretBox);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   return { config, database, secretBox, close: () => database.close() };
 }
 

@@ -26,11 +26,14 @@ const tables = exported
 const byName = new Map(tables.map((t) => [t.name, t]));
 
 /** Tables that are not owned by one conference. */
-const GLOBAL_TABLES = ['users', 'sessions', 'conferences'];
+const GLOBAL_TABLES = ['users', 'sessions', 'conferences', 'instance_settings'];
 /** Tables whose conference_id may be NULL: built-in roles, install-wide jobs and audit entries. */
 const NULLABLE_CONFERENCE = ['roles', 'outbox', 'audit_log'];
-/** The session id is the sha256 of the cookie token, so it cannot be a uuid. */
-const TEXT_PRIMARY_KEYS = ['sessions.id'];
+/**
+ * The session id is the sha256 of the cookie token, so it cannot be a uuid; instance_settings is
+ * one row, keyed by a boolean that can only be true.
+ */
+const TEXT_PRIMARY_KEYS = ['sessions.id', 'instance_settings.singleton'];
 
 const checkSql = (table: TableConfig) => table.checks.map((c) => dialect.sqlToQuery(c.value).sql);
 

@@ -16,3 +16,4 @@ export * from './purchase-orders.ts';
 export * from './bulk.ts';
 export * from './outbox.ts';
 export * from './audit.ts';
+export * from './settings.ts';
