@@ -1,12 +1,15 @@
 import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { ConfigError } from '../config/env.ts';
+import { DataDirInUseError } from '../db/data-dir-owner.ts';
+import { SecretKeyMismatchError } from '../db/secret-key.ts';
 import { isDomainError } from '../domain/errors.ts';
 import { grantCommand } from './access.ts';
 import { bootstrapCommand } from './bootstrap.ts';
 import { createAdminCommand } from './create-admin.ts';
 import { doctorCommand, stripeReconcileCommand, stripeReplayCommand } from './money.ts';
 import { pretalxConnectCommand, pretalxSyncCommand } from './pretalx.ts';
+import { rotateKeyCommand } from './rotate-key.ts';
 import { describeDatabase, openRuntime } from './runtime.ts';
 import { serve } from './serve.ts';
 
@@ -61,6 +64,19 @@ program
   .option('--conference <slug>', 'only this conference')
   .action(doctorCommand);
 
+program
+  .command('rotate-key')
+  .description(
+    're-encrypt every stored secret with a new LANYARD_SECRET_KEY (stop the servers first, restart them with the new key)',
+  )
+  .addOption(
+    new Option(
+      '--new-key <hex>',
+      'the new key, 64 hex characters (or set LANYARD_NEW_SECRET_KEY)',
+    ).env('LANYARD_NEW_SECRET_KEY'),
+  )
+  .action(rotateKeyCommand);
+
 const stripe = program.command('stripe').description('Stripe webhook events');
 stripe
   .command('replay')
@@ -97,6 +113,8 @@ try {
 } catch (error) {
   if (
     error instanceof ConfigError ||
+    error instanceof DataDirInUseError ||
+    error instanceof SecretKeyMismatchError ||
     isDomainError(error) ||
     (error instanceof Error && error.name === 'CliError')
   ) {

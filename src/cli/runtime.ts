@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { loadConfig, type Config } from '../config/env.ts';
 import { createSecretBox, resolveSecretKey, type SecretBox } from '../config/secret-box.ts';
 import { openDatabase, type DatabaseHandle } from '../db/client.ts';
+import type { OwnerRole } from '../db/data-dir-owner.ts';
+import { assertSecretKeyMatches } from '../db/secret-key.ts';
 
 export interface Runtime {
   config: Config;
@@ -10,8 +12,13 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-/** Config, secret key and a migrated database: what every CLI command starts from. */
-export async function openRuntime(options: { migrate?: boolean } = {}): Promise<Runtime> {
+/**
+ * Config, secret key and a migrated database: what every CLI command starts from. On the embedded
+ * database a command reaches a running server's database through the server (D1.5).
+ */
+export async function openRuntime(
+  options: { migrate?: boolean; claimAs?: OwnerRole } = {},
+): Promise<Runtime> {
   const config = loadConfig();
   const secretBox = createSecretBox(resolveSecretKey(config));
   const database = await openDatabase({
@@ -20,8 +27,16 @@ export async function openRuntime(options: { migrate?: boolean } = {}): Promise<
     poolSize: config.DATABASE_POOL_SIZE,
     lockTimeoutMs: config.LOCK_TIMEOUT_MS,
     preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
+    claimAs: options.claimAs ?? 'command',
   });
-  if (options.migrate ?? true) await database.migrate();
+  try {
+    if (options.migrate ?? true) await database.migrate();
+    // D6.1: a process with another key would store secrets the others cannot read.
+    await assertSecretKeyMatches(database.db, secretBox);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   return { config, database, secretBox, close: () => database.close() };
 }
 

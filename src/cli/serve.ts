@@ -6,7 +6,7 @@ import { setUpStripe } from './stripe-accounts.ts';
 import { bootstrapExampleIfEmpty } from '../services/bootstrap/index.ts';
 
 export async function serve(): Promise<void> {
-  const runtime = await openRuntime();
+  const runtime = await openRuntime({ claimAs: 'server' });
   const { config, database, secretBox } = runtime;
   const now = () => new Date();
   if (config.BOOTSTRAP_EXAMPLE) {

@@ -1,5 +1,5 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from './env.ts';
 
@@ -7,13 +7,23 @@ import type { Config } from './env.ts';
 export interface SecretBox {
   encrypt(plaintext: string): string;
   decrypt(sealed: string): string;
+  /** Names the key without revealing it: the database records which key its secrets need. */
+  readonly fingerprint: string;
 }
 
 const VERSION = 'v1';
 
+export const SECRET_KEY_PATTERN = /^[0-9a-fA-F]{64}$/;
+
+/** HMAC-SHA256(key, label), first 64 bits in hex: enough to tell keys apart, useless to attack. */
+export function keyFingerprint(key: Buffer): string {
+  return createHmac('sha256', key).update('lanyard-key-fingerprint').digest('hex').slice(0, 16);
+}
+
 export function createSecretBox(key: Buffer): SecretBox {
   if (key.length !== 32) throw new Error('secret key must be 32 bytes');
   return {
+    fingerprint: keyFingerprint(key),
     encrypt(plaintext) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
@@ -47,10 +57,10 @@ export function resolveSecretKey(config: Config): Buffer {
   if (config.NODE_ENV === 'production') {
     throw new Error('LANYARD_SECRET_KEY is required in production');
   }
-  const file = join(config.DATA_DIR, 'secret.key');
+  const file = generatedKeyFile(config);
   if (existsSync(file)) {
     const hex = readFileSync(file, 'utf8').trim();
-    if (!/^[0-9a-fA-F]{64}$/.test(hex))
+    if (!SECRET_KEY_PATTERN.test(hex))
       throw new Error(`${file} does not hold a 64-hex-character key`);
     return Buffer.from(hex, 'hex');
   }
@@ -58,4 +68,16 @@ export function resolveSecretKey(config: Config): Buffer {
   const key = randomBytes(32);
   writeFileSync(file, key.toString('hex') + '\n', { mode: 0o600 });
   return key;
+}
+
+/** Where a development key is generated when LANYARD_SECRET_KEY is unset. */
+export function generatedKeyFile(config: Config): string {
+  return join(config.DATA_DIR, 'secret.key');
+}
+
+/** After `lanyard rotate-key` on a generated key: the file holds the new key (replaced whole). */
+export function replaceGeneratedKey(config: Config, key: Buffer): void {
+  const file = generatedKeyFile(config);
+  writeFileSync(`${file}.new`, key.toString('hex') + '\n', { mode: 0o600 });
+  renameSync(`${file}.new`, file);
 }

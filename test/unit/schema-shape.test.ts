@@ -26,11 +26,20 @@ const tables = exported
 const byName = new Map(tables.map((t) => [t.name, t]));
 
 /** Tables that are not owned by one conference. */
-const GLOBAL_TABLES = ['users', 'sessions', 'conferences', 'rate_limit_counters'];
+const GLOBAL_TABLES = [
+  'users',
+  'sessions',
+  'conferences',
+  'rate_limit_counters',
+  'instance_settings',
+];
 /** Tables whose conference_id may be NULL: built-in roles, install-wide jobs and audit entries. */
 const NULLABLE_CONFERENCE = ['roles', 'outbox', 'audit_log'];
-/** The session id and a rate-limit key are sha256 hashes (of a cookie token, of a subject). */
-const TEXT_PRIMARY_KEYS = ['sessions.id', 'rate_limit_counters.key'];
+/**
+ * The session id and a rate-limit key are sha256 hashes (of a cookie token, of a subject);
+ * instance_settings is one row, keyed by a boolean that can only be true.
+ */
+const TEXT_PRIMARY_KEYS = ['sessions.id', 'rate_limit_counters.key', 'instance_settings.singleton'];
 
 const checkSql = (table: TableConfig) => table.checks.map((c) => dialect.sqlToQuery(c.value).sql);
 

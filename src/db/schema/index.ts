@@ -17,3 +17,4 @@ export * from './bulk.ts';
 export * from './outbox.ts';
 export * from './audit.ts';
 export * from './rate-limits.ts';
+export * from './settings.ts';
