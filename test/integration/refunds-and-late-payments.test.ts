@@ -120,13 +120,13 @@ describeEachBackend('refunds, credits, staff payments and late payments', (ctx) 
       refund(
         conference.slug,
         placed.reference,
-        { amount: 3_000, destination: 'card' },
+        { amount: 3_000, destination: 'card', reason: 'cannot attend day 2' },
         'refund-key-0001',
       ),
       refund(
         conference.slug,
         placed.reference,
-        { amount: 3_000, destination: 'card' },
+        { amount: 3_000, destination: 'card', reason: 'cannot attend day 2' },
         'refund-key-0001',
       ),
     ]);
