@@ -3,6 +3,7 @@ import type { Database } from '../../db/client.ts';
 import { isPgError, SQLSTATE } from '../../db/pg-errors.ts';
 import { groupMembers, groups, users, type Conference } from '../../db/schema/index.ts';
 import { deriveSlug } from '../../domain/slugs.ts';
+import { invalidField } from '../manage/common/field-errors.ts';
 import { accessErrors } from './errors.ts';
 
 export interface GroupView {
@@ -58,6 +59,13 @@ export interface GroupInput {
   description?: string | undefined;
 }
 
+/** A group's URL slug comes from its name (BOOT-5), so the name needs something to derive from. */
+function groupSlugOf(name: string): string {
+  const slug = deriveSlug(name);
+  if (slug === '') throw invalidField('name', 'must contain a letter or a digit');
+  return slug;
+}
+
 export async function createGroup(
   db: Database,
   conference: Conference,
@@ -71,7 +79,7 @@ export async function createGroup(
       .values({
         conferenceId: conference.id,
         name,
-        slug: deriveSlug(name),
+        slug: groupSlugOf(name),
         description: input.description ?? '',
         createdAt: now,
         updatedAt: now,
@@ -99,7 +107,7 @@ export async function updateGroup(
     await db
       .update(groups)
       .set({
-        ...(name ? { name, slug: deriveSlug(name) } : {}),
+        ...(name ? { name, slug: groupSlugOf(name) } : {}),
         ...(input.description !== undefined ? { description: input.description } : {}),
         updatedAt: now,
       })
