@@ -47,6 +47,28 @@ describeEachBackend('API fuzz from the OpenAPI document', (ctx) => {
     );
   });
 
+  it('the public reference cites no internal rule ids and explains Idempotency-Key', () => {
+    const texts: string[] = [];
+    JSON.stringify(app.swagger(), (key, value: unknown) => {
+      if ((key === 'summary' || key === 'description') && typeof value === 'string')
+        texts.push(value);
+      return value;
+    });
+    expect(texts.length).toBeGreaterThan(20);
+    const ruleId =
+      /\b(D\d\.\d+|(CONF|BOOT|CAT|INV|CART|VOU|COND|PRICE|CHK|ORD|CRED|ATT|CFG|PAY|CRD|REF|HOOK|MGT|PERM)(-\d+)?)\b/;
+    expect(texts.filter((text) => ruleId.test(text))).toEqual([]);
+    const keyed = operations.filter((o) => o.parameters.some((p) => p.name === 'idempotency-key'));
+    expect(keyed.map((o) => `${o.method} ${o.path}`).sort()).toEqual([
+      'POST /api/v1/conferences/{slug}/checkout',
+      'POST /api/v1/conferences/{slug}/manage/orders/{reference}/refunds',
+    ]);
+    for (const operation of keyed) {
+      const header = operation.parameters.find((p) => p.name === 'idempotency-key');
+      expect(JSON.stringify(header)).toContain('IDEMPOTENCY_KEY_REUSED');
+    }
+  });
+
   it(`D6.3 about ${RUNS} generated requests, every route as anonymous, buyer, organiser and token: no 5xx, one error shape, books balance`, async () => {
     const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
     const pairs = operations.flatMap((operation) =>

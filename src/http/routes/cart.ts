@@ -54,7 +54,7 @@ export async function cartRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['cart'],
-        summary: 'Add a ticket or add-on (CART-6, CART-10)',
+        summary: 'Add a ticket or add-on',
         params: slugParam,
         body: addItemBody,
         response: responses,
@@ -80,7 +80,7 @@ export async function cartRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['cart'],
-        summary: 'Set a line quantity; 0 removes it (CART-12)',
+        summary: 'Set a line quantity; 0 removes it',
         params: itemParams,
         body: setQuantityBody,
         response: responses,
@@ -102,7 +102,7 @@ export async function cartRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['cart'],
-        summary: 'Remove a line and add-ons that depended on it (CART-11)',
+        summary: 'Remove a line and add-ons that depended on it',
         params: itemParams,
         response: responses,
       },
@@ -119,7 +119,7 @@ export async function cartRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['cart'],
-        summary: 'Apply or replace the voucher (CART-13)',
+        summary: 'Apply or replace the voucher',
         params: slugParam,
         body: voucherBody,
         response: { ...responses, 429: errorResponse },

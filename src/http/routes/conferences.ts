@@ -60,7 +60,7 @@ export async function conferenceRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['catalog'],
         summary:
-          "Ticket types on public sale with their availability; voucher-gated types appear when the buyer's cart voucher unlocks them (CAT-6)",
+          "Ticket types on public sale with their availability; voucher-gated types appear when the buyer's cart voucher unlocks them",
         params: slugParam,
         response: { 200: z.object({ ticketTypes: z.array(ticketTypeView) }), 404: errorResponse },
       },

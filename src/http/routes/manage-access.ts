@@ -216,7 +216,7 @@ export async function manageAccessRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Staff actions on money, admission and personal data, newest first (D6.4)',
+        summary: 'Staff actions on money, admission and personal data, newest first',
         params: manageSlugParams,
         querystring: auditQuery,
         response: { 200: z.object({ entries: z.array(auditEntryView) }), ...failures },

@@ -48,7 +48,7 @@ const schemas = {
     summary: 'Delete an add-on',
     description:
       'Allowed even when the add-on was sold: order lines keep their snapshot (name, prices) ' +
-      'and lose only the reference; cart lines are removed (CAT-5). Refused with 409 ' +
+      'and lose only the reference; cart lines are removed. Refused with 409 ' +
       'PRODUCT_STILL_SCOPED when it is the only product a voucher or discount lists, because ' +
       'an empty list would mean "every product".',
     params: manageIdParams,

@@ -53,7 +53,7 @@ const schemas = {
   remove: {
     tags,
     summary: 'Delete a discount',
-    description: 'Order lines keep the discount name and amount as a snapshot (D3.8).',
+    description: 'Order lines keep the discount name and amount as a snapshot.',
     params: manageIdParams,
     response: { 204: z.null(), ...manageFailures },
   },

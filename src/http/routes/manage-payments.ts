@@ -31,7 +31,7 @@ export async function managePaymentRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Record a manual payment or comp the balance (PAY-5, PAY-6, PAY-7)',
+        summary: 'Record a manual payment or comp the balance',
         params: referenceParams,
         body: staffPaymentBody,
         response: {
@@ -74,7 +74,7 @@ export async function managePaymentRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Refund to card or store credit, by amount or by cancelling lines (D4.6)',
+        summary: 'Refund to card or store credit, by amount or by cancelling lines',
         params: referenceParams,
         headers: idempotencyHeaders,
         body: refundBody,
@@ -126,7 +126,7 @@ export async function managePaymentRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Set the conference’s Stripe keys (stored encrypted; CFG-2, D6.1)',
+        summary: 'Set the conference’s Stripe keys (stored encrypted)',
         params: slugParam,
         body: stripeCredentialsBody,
         response: {
@@ -158,7 +158,7 @@ export async function managePaymentRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Grant store credit to an account (CRD, D4.8)',
+        summary: 'Grant store credit to an account',
         params: slugParam,
         body: grantCreditBody,
         response: {

@@ -52,7 +52,7 @@ const schemas = {
     summary: 'Delete a ticket type',
     description:
       'Allowed even when the ticket type was sold: order lines keep their snapshot (name, ' +
-      'prices) and lose only the reference; cart lines are removed (CAT-5). Refused with 409 ' +
+      'prices) and lose only the reference; cart lines are removed. Refused with 409 ' +
       'PRODUCT_STILL_SCOPED when it is the only product a voucher, discount or add-on ' +
       'prerequisite lists, because an empty list would mean "every product".',
     params: manageIdParams,

@@ -17,7 +17,7 @@ const tags = ['manage'];
 const schemas = {
   bulk: {
     tags,
-    summary: 'Generate up to 500 vouchers with one prefix and the same settings (VOU-9)',
+    summary: 'Generate up to 500 vouchers with one prefix and the same settings',
     description:
       'Codes are the prefix (upper-cased) plus 8 random characters without look-alikes ' +
       '(no 0/O/1/I/L), unique in the conference. All are created in one transaction, or none.',

@@ -53,7 +53,7 @@ const schemas = {
   remove: {
     tags,
     summary: 'Delete a voucher',
-    description: 'Orders that used it keep the code and discount as a snapshot (VOU-8).',
+    description: 'Orders that used it keep the code and discount as a snapshot.',
     params: manageIdParams,
     response: { 204: z.null(), ...manageFailures },
   },

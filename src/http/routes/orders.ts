@@ -28,8 +28,7 @@ export async function orderRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['checkout'],
-        summary:
-          'Turn the cart into a pending order that holds its stock (CHK, D2, D3.7, D4.2, D4.5)',
+        summary: 'Turn the cart into a pending order that holds its stock',
         params: slugParam,
         headers: checkoutHeaders,
         body: checkoutBody,
@@ -97,7 +96,7 @@ export async function orderRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['orders'],
-        summary: 'Cancel a pending order that has received no payment (ORD-4, D4.10)',
+        summary: 'Cancel a pending order that has received no payment',
         description:
           'Gives back any store credit it used and cancels its card payment. An order that has received a payment answers 409 ORDER_HAS_PAYMENTS: the organiser cancels and refunds it.',
         params: referenceParams,

@@ -29,7 +29,7 @@ export async function paymentRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['payments'],
-        summary: 'Start (or resume) paying a pending order by card (PAY-3, D4.2, D4.3)',
+        summary: 'Start (or resume) paying a pending order by card',
         description:
           'Returns the PaymentIntent client secret. Calling again returns the same intent while the amount due is unchanged.',
         params: referenceParams,
@@ -77,7 +77,7 @@ export async function paymentRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['payments'],
-        summary: 'Pay what store credit covers on a pending order (CRD-1, D4.8)',
+        summary: 'Pay what store credit covers on a pending order',
         params: referenceParams,
         response: { 200: orderDetailView, ...failures },
       },

@@ -22,7 +22,7 @@ export const pricedLineView = z.object({
   conditionName: z.string().nullable(),
   voucherDiscount: z.number().int(),
   total: z.number().int(),
-  trace: z.array(traceStep).describe('Why each discount applied (D3.2)'),
+  trace: z.array(traceStep).describe('Why each discount applied'),
 });
 
 export const cartView = z.object({

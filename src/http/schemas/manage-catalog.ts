@@ -27,7 +27,7 @@ const productFields = {
     .min(1, 'must not be empty')
     .max(200)
     .optional()
-    .describe('Derived from the name when omitted (BOOT-5); unique per conference'),
+    .describe('Derived from the name when omitted; unique per conference'),
   description: textInput(20_000).optional(),
   price: moneyInput.describe('Unit price in minor units'),
   availableFrom: dateTimeInput.nullable().optional(),

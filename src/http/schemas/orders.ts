@@ -31,7 +31,7 @@ export const orderDetailView = orderSummaryView.extend({
       conditionName: z.string(),
       voucherDiscount: z.number().int(),
       lineTotal: z.number().int(),
-      cancelledQuantity: z.number().int().describe('Units refunded and released (D4.6)'),
+      cancelledQuantity: z.number().int().describe('Units refunded and released'),
     }),
   ),
   payments: z.array(
@@ -59,7 +59,7 @@ export const checkoutBody = z.object({
   billingName: z.string().trim().min(1, 'is required').max(200),
   billingEmail: z.email().max(254),
   billingCompany: z.string().trim().max(200).default(''),
-  expectedTotal: z.number().int().min(0).optional().describe('The total the buyer saw (D3.7)'),
+  expectedTotal: z.number().int().min(0).optional().describe('The total the buyer saw'),
   useCredit: z.boolean().default(false).describe('Pay what store credit covers'),
   answers: z.record(z.string(), z.union([z.string().max(2000), z.boolean()])).default({}),
 });
@@ -70,7 +70,9 @@ export const checkoutHeaders = z.object({
     .min(8)
     .max(200)
     .optional()
-    .describe('A double click returns the same order (D4.2)'),
+    .describe(
+      'Optional. Sent again with the same request it returns the order the key already made (200) instead of a second one; with a different request it is refused with 422 IDEMPOTENCY_KEY_REUSED',
+    ),
 });
 
 export const referenceParams = z.object({

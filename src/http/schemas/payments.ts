@@ -53,7 +53,13 @@ export const refundBody = z
   });
 
 export const idempotencyHeaders = z.object({
-  'idempotency-key': z.string().min(8).max(200).describe('One key per refund request (D4.6)'),
+  'idempotency-key': z
+    .string()
+    .min(8)
+    .max(200)
+    .describe(
+      'Required. One key per refund: sent again with the same request it returns the first refund (200); with a different request it is refused with 422 IDEMPOTENCY_KEY_REUSED',
+    ),
 });
 
 export const refundView = z.object({
