@@ -1,15 +1,10 @@
 import { performance } from 'node:perf_hooks';
-import fc from 'fast-check';
 import { openDatabase } from '../src/db/client.ts';
 import { findMoneyDrift } from '../src/services/doctor/index.ts';
 import { buildTestApp } from '../test/support/app.ts';
+import { runFuzz } from '../test/support/fuzz-run.ts';
 import { makeFuzzWorld } from '../test/support/fuzz-world.ts';
-import {
-  judge,
-  operationsOf,
-  requestOf,
-  type OpenApiDocument,
-} from '../test/support/openapi-fuzz.ts';
+import { operationsOf, type OpenApiDocument } from '../test/support/openapi-fuzz.ts';
 import { createBenchDatabase } from './lib/bench-database.ts';
 
 /**
@@ -38,39 +33,12 @@ try {
   await app.ready();
   const operations = operationsOf(app.swagger() as unknown as OpenApiDocument);
   const world = await makeFuzzWorld(app, handle.db);
-  const pairs = operations.flatMap((operation) =>
-    world.principals.map((principal) => ({ operation, principal })),
-  );
-  const perPair = Math.ceil(requests / pairs.length);
-
   const referenceStart = performance.now();
   for (let i = 0; i < 2_000; i += 1) await app.inject({ method: 'GET', url: '/healthz' });
   const referenceRate = 2_000 / ((performance.now() - referenceStart) / 1_000);
 
-  const byStatus = new Map<number, number>();
-  const failures = new Map<string, string>();
-  let sent = 0;
   const start = performance.now();
-  for (const [index, { operation, principal }] of pairs.entries()) {
-    const sample = fc.sample(requestOf(operation, world.pools, principal.headers), {
-      numRuns: perPair,
-      seed: seed + index,
-    });
-    for (const request of sample) {
-      const response = await app.inject({
-        method: request.method as 'GET',
-        url: request.url,
-        headers: request.headers,
-        ...(request.payload !== undefined ? { payload: request.payload } : {}),
-      });
-      sent += 1;
-      byStatus.set(response.statusCode, (byStatus.get(response.statusCode) ?? 0) + 1);
-      const verdict = judge(request, response);
-      const kind = `${response.statusCode} ${operation.method} ${operation.path} as ${principal.name}`;
-      if (!verdict.ok && !failures.has(kind))
-        failures.set(kind, `${request.url} -> ${verdict.why}`);
-    }
-  }
+  const { sent, byStatus, failures } = await runFuzz(app, operations, world, { requests, seed });
   const seconds = (performance.now() - start) / 1_000;
   const drift = await findMoneyDrift(handle.db, new Date());
 

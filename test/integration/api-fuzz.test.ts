@@ -1,18 +1,12 @@
-import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFakeStripe, type RunningFakeStripe } from '../fakes/stripe/index.ts';
 import { buildTestApp } from '../support/app.ts';
 import { describeEachBackend } from '../support/db.ts';
+import { runFuzz } from '../support/fuzz-run.ts';
 import { makeFuzzWorld, type FuzzWorld } from '../support/fuzz-world.ts';
 import { connectStripe, expectNoMoneyDrift, listen } from '../support/money.ts';
-import {
-  operationsOf,
-  judge,
-  requestOf,
-  type OpenApiDocument,
-  type Operation,
-} from '../support/openapi-fuzz.ts';
+import { operationsOf, type OpenApiDocument, type Operation } from '../support/openapi-fuzz.ts';
 
 /** Enough to visit every route under every principal several times within the suite's time. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2_000);
@@ -71,37 +65,7 @@ describeEachBackend('API fuzz from the OpenAPI document', (ctx) => {
 
   it(`D6.3 about ${RUNS} generated requests, every route as anonymous, buyer, organiser and token: no 5xx, one error shape, books balance`, async () => {
     const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
-    const pairs = operations.flatMap((operation) =>
-      world.principals.map((principal) => ({ operation, principal })),
-    );
-    // Every (route, principal) pair gets the same share, so no route goes untested by chance.
-    const perPair = Math.max(1, Math.ceil(RUNS / pairs.length));
-    // Failures are grouped by route, principal and status, so one run shows every distinct
-    // defect with an example (a shrunk first counterexample would hide the rest).
-    const failures = new Map<string, string>();
-    let sent = 0;
-    for (const [index, { operation, principal }] of pairs.entries()) {
-      const requests = fc.sample(requestOf(operation, world.pools, principal.headers), {
-        numRuns: perPair,
-        seed: seed + index,
-      });
-      for (const request of requests) {
-        const response = await app.inject({
-          method: request.method as 'GET',
-          url: request.url,
-          headers: request.headers,
-          ...(request.payload !== undefined ? { payload: request.payload } : {}),
-        });
-        sent += 1;
-        const verdict = judge(request, response);
-        const kind = `${response.statusCode} ${operation.method} ${operation.path} as ${principal.name}`;
-        if (!verdict.ok && !failures.has(kind))
-          failures.set(
-            kind,
-            `${request.url} ${request.payload?.slice(0, 200) ?? ''} -> ${verdict.why}`,
-          );
-      }
-    }
+    const { sent, failures } = await runFuzz(app, operations, world, { requests: RUNS, seed });
     const found = [...failures].map(([kind, example]) => `${kind}: ${example}`);
     expect(found, `seed ${seed}:\n${found.join('\n')}`).toEqual([]);
     expect(sent).toBeGreaterThanOrEqual(RUNS);

@@ -1,11 +1,10 @@
 import type { Database } from '../../db/client.ts';
 import type { Conference } from '../../db/schema/index.ts';
 import { withTx } from '../../db/transactions.ts';
-import { normaliseCode } from '../../domain/codes.ts';
 import type { StripeAccounts } from '../../integrations/stripe/index.ts';
 import { cancelPendingOrders, hasReceivedMoney, orderErrors } from '../orders/index.ts';
 import { cancelIntentsOfOrder } from './abandoned-intents.ts';
-import { lockOrder } from './money-facts.ts';
+import { lockBuyerOrderOrThrow } from './money-facts.ts';
 
 export interface CancelBuyerOrderInput {
   buyerId: string;
@@ -28,12 +27,11 @@ export async function cancelBuyerOrder(
   input: CancelBuyerOrderInput,
 ): Promise<void> {
   const orderId = await withTx(db, async (tx) => {
-    const order = await lockOrder(tx, {
-      reference: normaliseCode(input.reference),
+    const order = await lockBuyerOrderOrThrow(tx, {
+      buyerId: input.buyerId,
       conferenceId: input.conference.id,
+      reference: input.reference,
     });
-    if (!order || order.userId !== input.buyerId)
-      throw orderErrors('ORDER_NOT_FOUND', { reference: input.reference });
     if (order.status !== 'pending')
       throw orderErrors('ORDER_NOT_CANCELLABLE', { status: order.status });
     if (await hasReceivedMoney(tx, order.id))

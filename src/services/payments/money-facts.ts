@@ -2,6 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { queryRows } from '../../db/raw.ts';
 import { orders, type Order } from '../../db/schema/index.ts';
+import { normaliseCode } from '../../domain/codes.ts';
+import { orderErrors } from '../orders/index.ts';
 
 export interface MoneyFacts {
   /** Succeeded payments of every method, in minor units. */
@@ -31,6 +33,23 @@ export async function lockOrder(
       ? eq(orders.id, where.id)
       : and(eq(orders.reference, where.reference), eq(orders.conferenceId, where.conferenceId));
   const [order] = await tx.select().from(orders).where(condition).for('update');
+  return order;
+}
+
+/**
+ * The buyer's own order in the URL's conference, locked (D6.2): another buyer's order, or one of
+ * another conference, is not found rather than forbidden, so references cannot be probed.
+ */
+export async function lockBuyerOrderOrThrow(
+  tx: Database,
+  input: { buyerId: string; conferenceId: string; reference: string },
+): Promise<Order> {
+  const order = await lockOrder(tx, {
+    reference: normaliseCode(input.reference),
+    conferenceId: input.conferenceId,
+  });
+  if (!order || order.userId !== input.buyerId)
+    throw orderErrors('ORDER_NOT_FOUND', { reference: input.reference });
   return order;
 }
 

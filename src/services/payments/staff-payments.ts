@@ -6,7 +6,7 @@ import { applyCreditsToOrder } from '../credits/index.ts';
 import { lockForConsumption } from '../../db/locks.ts';
 import { orderErrors } from '../orders/index.ts';
 import { paymentErrors } from './errors.ts';
-import { loadMoneyFacts, lockOrder } from './money-facts.ts';
+import { loadMoneyFacts, lockBuyerOrderOrThrow, lockOrder } from './money-facts.ts';
 import { settlePayment, type SettleOutcome } from './settle-payment.ts';
 
 export interface StaffPaymentInput {
@@ -72,12 +72,11 @@ export async function payWithCredit(
     await lockForConsumption(tx, [
       { kind: 'buyer', id: `${input.conference.id}:${input.buyerId}` },
     ]);
-    const order = await lockOrder(tx, {
-      reference: normaliseCode(input.reference),
+    const order = await lockBuyerOrderOrThrow(tx, {
+      buyerId: input.buyerId,
       conferenceId: input.conference.id,
+      reference: input.reference,
     });
-    if (!order || order.userId !== input.buyerId)
-      throw orderErrors('ORDER_NOT_FOUND', { reference: input.reference });
     if (order.status !== 'pending')
       throw paymentErrors('ORDER_NOT_PAYABLE', { status: order.status });
     if (order.holdExpiresAt && order.holdExpiresAt <= input.now)
