@@ -380,33 +380,3 @@ export function requestOf(
       };
     });
 }
-
-/** What a stack trace or an internal path looks like in a body. */
-const LEAK = /\bat \S+ \(|node_modules|\/src\/\S+\.ts|Failed query|SQLSTATE/;
-
-export interface Verdict {
-  ok: boolean;
-  why: string;
-}
-
-/** The contract every answer keeps: no 5xx, the one error shape on 4xx, nothing internal leaked. */
-export function judge(
-  request: FuzzRequest,
-  response: { statusCode: number; body: string; headers: Record<string, unknown> },
-): Verdict {
-  const { statusCode, body } = response;
-  if (statusCode >= 500) return { ok: false, why: `${statusCode} ${body.slice(0, 300)}` };
-  if (LEAK.test(body)) return { ok: false, why: `leaks internals: ${body.slice(0, 300)}` };
-  const json = String(response.headers['content-type'] ?? '').startsWith('application/json');
-  if (statusCode >= 400 && json) {
-    const parsed = JSON.parse(body) as { error?: { code?: unknown; message?: unknown } };
-    if (typeof parsed.error?.code !== 'string' || typeof parsed.error.message !== 'string')
-      return { ok: false, why: `error without code and message: ${body.slice(0, 300)}` };
-  }
-  if (statusCode >= 400 && !json && request.url.startsWith('/api/'))
-    return {
-      ok: false,
-      why: `API error that is not JSON: ${String(response.headers['content-type'])}`,
-    };
-  return { ok: true, why: '' };
-}
