@@ -109,6 +109,7 @@ describeEachBackend('buyer cancels (D4.10, D4.3, CRD-4, D6.2)', (ctx) => {
 
   it('D4.10 an order that received a manual part payment cannot be cancelled by the buyer: 409, nothing changes', async () => {
     const { conference, client, order } = await pendingOrder();
+    expect((await client.order(order.reference)).json()).toMatchObject({ cancellable: true });
     const part = await harness.app.inject({
       method: 'POST',
       url: `/api/v1/conferences/${conference.slug}/manage/orders/${order.reference}/payments`,
@@ -120,6 +121,8 @@ describeEachBackend('buyer cancels (D4.10, D4.3, CRD-4, D6.2)', (ctx) => {
     const refused = await client.cancel(order.reference);
     expectError(refused, 409, 'ORDER_HAS_PAYMENTS');
     expect(refused.json().error.message).toMatch(/contact the organi[sz]er/i);
+    // The order page learns the same rule from the server, so it offers no cancel button.
+    expect((await client.order(order.reference)).json()).toMatchObject({ cancellable: false });
     expect(await orderRow(order.id)).toMatchObject({ status: 'pending', needsAttention: false });
     const rows = await ctx.db.select().from(payments).where(eq(payments.orderId, order.id));
     expect(rows.map((p) => [p.method, p.status, p.amount])).toEqual([

@@ -27,6 +27,7 @@ export function presentOrderDetail(detail: OrderDetail): z.input<typeof orderDet
     billingEmail: order.billingEmail,
     billingCompany: order.billingCompany,
     accessCode: detail.accessCode,
+    cancellable: detail.cancellable,
     lines: detail.lines.map((line) => ({
       id: line.id,
       kind: line.productKind,

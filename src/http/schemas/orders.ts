@@ -20,6 +20,11 @@ export const orderDetailView = orderSummaryView.extend({
   billingEmail: z.string(),
   billingCompany: z.string(),
   accessCode: z.string().nullable().describe('Shown at the door once the order is paid'),
+  cancellable: z
+    .boolean()
+    .describe(
+      'The buyer may cancel it: pending and no payment received. Otherwise the organiser cancels and refunds it',
+    ),
   lines: z.array(
     z.object({
       id: z.uuid(),

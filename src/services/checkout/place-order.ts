@@ -76,7 +76,14 @@ export async function placeOrder(db: Database, input: PlaceOrderInput): Promise<
       ));
     // A plain pending order has no payments or attendee yet: no need to read back what was just written.
     const detail = placed.lines
-      ? { order: placed.order, lines: placed.lines, payments: [], refunds: [], accessCode: null }
+      ? {
+          order: placed.order,
+          lines: placed.lines,
+          payments: [],
+          refunds: [],
+          accessCode: null,
+          cancellable: true,
+        }
       : await getBuyerOrderOrThrow(db, input.buyerId, input.conference.id, placed.order.reference);
     return { order: placed.order, replayed: false, detail };
   } catch (error) {

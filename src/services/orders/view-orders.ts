@@ -12,6 +12,7 @@ import {
   type Refund,
 } from '../../db/schema/index.ts';
 import { normaliseCode } from '../../domain/codes.ts';
+import { hasReceivedMoney } from './cancel-order.ts';
 import { orderErrors } from './errors.ts';
 
 export interface OrderDetail {
@@ -21,6 +22,8 @@ export interface OrderDetail {
   refunds: Refund[];
   /** The access code to show at the door, once the order made the buyer an attendee. */
   accessCode: string | null;
+  /** D4.10: the buyer may cancel it themselves (pending, and no money received). */
+  cancellable: boolean;
 }
 
 export function listBuyerOrders(
@@ -78,5 +81,6 @@ export async function getBuyerOrderOrThrow(
     payments: paymentRows,
     refunds: refundRows,
     accessCode: attendee[0]?.accessCode ?? null,
+    cancellable: order.status === 'pending' && !(await hasReceivedMoney(db, order.id)),
   };
 }

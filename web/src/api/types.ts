@@ -172,6 +172,8 @@ export interface OrderDetail extends OrderSummary {
   billingEmail: string;
   billingCompany: string;
   accessCode: string | null;
+  /** Pending with no payment received: the buyer may cancel it (the server decides). */
+  cancellable: boolean;
   lines: OrderLine[];
   payments: OrderPayment[];
   refunds: OrderRefund[];

@@ -218,8 +218,13 @@ function OrderView({
             <Link to={paths.pay(slug, order.reference)} className="button">
               Pay now
             </Link>
-            <CancelOrder slug={slug} order={order} onCancelled={onChange} />
+            {order.cancellable && <CancelOrder slug={slug} order={order} onCancelled={onChange} />}
           </div>
+          {!order.cancellable && (
+            <p className="muted">
+              A payment was received for this order. To cancel it, please contact the organiser.
+            </p>
+          )}
         </div>
       )}
       {order.status === 'cancelled' && (
