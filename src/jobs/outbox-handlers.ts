@@ -8,7 +8,7 @@ import {
   type EmailLinks,
   type RenderedEmail,
 } from '../services/emails/index.ts';
-import type { ClaimedJob } from './outbox-claim.ts';
+import type { ClaimedJob } from '../services/outbox/index.ts';
 
 export interface OutboxDeps {
   mailer: Mailer;

@@ -6,7 +6,7 @@ import {
   markJobFailed,
   markJobForRetry,
   type ClaimedJob,
-} from './outbox-claim.ts';
+} from '../services/outbox/index.ts';
 import { OUTBOX_HANDLERS, PermanentJobError, type OutboxDeps } from './outbox-handlers.ts';
 import { describeFailure, retryDelayMs } from './outbox-retry.ts';
 

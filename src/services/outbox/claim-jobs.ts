@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Database } from '../db/client.ts';
-import { queryRows } from '../db/raw.ts';
-import { outbox } from '../db/schema/index.ts';
+import type { Database } from '../../db/client.ts';
+import { queryRows } from '../../db/raw.ts';
+import { outbox } from '../../db/schema/index.ts';
 
 export interface ClaimedJob {
   id: string;

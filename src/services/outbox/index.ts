@@ -1,0 +1,7 @@
+export {
+  claimDueJobs,
+  markJobDone,
+  markJobFailed,
+  markJobForRetry,
+  type ClaimedJob,
+} from './claim-jobs.ts';
