@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pingDatabase } from '../../services/common/database.ts';
 
 export async function healthRoutes(app: FastifyInstance): Promise<void> {
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -24,7 +24,7 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       try {
-        await app.deps.db.execute(sql`select 1`);
+        await pingDatabase(app.deps.db);
         return {
           status: 'ok' as const,
           database: app.deps.dbKind,
