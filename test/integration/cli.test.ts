@@ -113,7 +113,7 @@ describe('lanyard command line', () => {
     } finally {
       await handle.close();
     }
-  });
+  }, 120_000);
 
   it('D6.4 bootstrap is audited as the operator: one summary entry for the applied plan', async () => {
     const run = lanyard([
