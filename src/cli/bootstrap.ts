@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { isDomainError } from '../domain/errors.ts';
+import { OPERATOR } from '../services/access/index.ts';
 import {
   applyBootstrap,
   BOOTSTRAP_KINDS,
@@ -87,6 +88,7 @@ export async function bootstrapCommand(options: BootstrapOptions): Promise<void>
       update: options.update,
       dryRun: options.dryRun,
       now: new Date(),
+      actor: OPERATOR,
     });
     console.log(formatBootstrapSummary(result));
   } catch (error) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OPERATOR } from '../services/access/index.ts';
 import { assertPasswordStrong, upsertAdmin } from '../services/accounts/index.ts';
 import { CliError } from './cli-error.ts';
 import { openRuntime } from './runtime.ts';
@@ -20,7 +21,12 @@ export async function createAdminCommand(options: {
   assertPasswordStrong(parsed.data.password, [parsed.data.email]);
   const runtime = await openRuntime();
   try {
-    const admin = await upsertAdmin(runtime.database.db, parsed.data.email, parsed.data.password);
+    // D6.4: the operator's change of who is a superuser is audited like any other.
+    const admin = await upsertAdmin(runtime.database.db, {
+      ...parsed.data,
+      actor: OPERATOR,
+      now: new Date(),
+    });
     console.log(`Superuser ${admin.email} is ready.`);
   } finally {
     await runtime.close();

@@ -1,3 +1,4 @@
+import { OPERATOR } from '../services/access/index.ts';
 import { getConferenceBySlugOrThrow } from '../services/conferences/index.ts';
 import {
   pretalxClientFor,
@@ -14,7 +15,7 @@ export async function pretalxSyncCommand(options: { conference: string }): Promi
     const db = runtime.database.db;
     const conference = await getConferenceBySlugOrThrow(db, options.conference);
     const client = pretalxClientFor(conference, runtime.secretBox, runtime.config.PRETALX_URL);
-    const report = await syncPretalxSpeakers(db, client, conference, new Date());
+    const report = await syncPretalxSpeakers(db, client, conference, new Date(), OPERATOR);
     console.log(describeSync(conference.slug, conference.pretalxEventSlug, report));
   } finally {
     await runtime.close();
@@ -37,6 +38,7 @@ export async function pretalxConnectCommand(options: {
       conference.id,
       { eventSlug: options.event, token: options.token ?? '' },
       new Date(),
+      OPERATOR,
     );
     console.log(
       `${conference.slug} now reads Pretalx event "${stored.eventSlug}" with token ${stored.token}.`,

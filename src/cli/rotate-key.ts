@@ -4,7 +4,8 @@ import {
   SECRET_KEY_PATTERN,
   generatedKeyFile,
 } from '../config/secret-box.ts';
-import { rotateSecretKey } from '../db/secret-key.ts';
+import { OPERATOR } from '../services/access/index.ts';
+import { rotateSecretKey } from '../services/secret-key/index.ts';
 import { CliError } from './cli-error.ts';
 import { openRuntime } from './runtime.ts';
 
@@ -24,7 +25,13 @@ export async function rotateKeyCommand(options: { newKey?: string }): Promise<vo
     const next = createSecretBox(newKey);
     if (next.fingerprint === runtime.secretBox.fingerprint)
       throw new CliError('The new key is the current key; nothing to rotate.');
-    const report = await rotateSecretKey(runtime.database.db, runtime.secretBox, next, new Date());
+    const report = await rotateSecretKey(
+      runtime.database.db,
+      runtime.secretBox,
+      next,
+      new Date(),
+      OPERATOR,
+    );
     const total = Object.values(report.reencrypted).reduce((sum, n) => sum + n, 0);
     console.log(`Re-encrypted ${total} secret(s) with the key of fingerprint ${next.fingerprint}.`);
     for (const [column, count] of Object.entries(report.reencrypted))

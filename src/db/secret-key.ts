@@ -125,29 +125,27 @@ async function reencryptTable(
 }
 
 /**
- * `lanyard rotate-key`: re-encrypts every encrypted column from the current key to a new one and
- * records the new fingerprint, in one transaction; any value the current key cannot open aborts
- * the whole rotation.
+ * Re-encrypts every encrypted column from the current key to a new one and records the new
+ * fingerprint, inside the caller's transaction (the `rotateSecretKey` service, which audits it);
+ * any value the current key cannot open aborts the whole rotation.
  */
-export async function rotateSecretKey(
-  db: Database,
+export async function reencryptSecrets(
+  tx: Tx,
   from: SecretBox,
   to: SecretBox,
   now: Date,
 ): Promise<RotationReport> {
-  return db.transaction(async (tx) => {
-    const recorded = await recordedFingerprint(tx, true);
-    if (recorded !== null && recorded !== from.fingerprint) throw mismatch(recorded, from);
-    const counts: Record<string, number> = {};
-    for (const { table, columns } of ENCRYPTED_COLUMNS)
-      await reencryptTable(tx, table, columns, from, to, counts);
-    await tx
-      .insert(instanceSettings)
-      .values({ secretKeyFingerprint: to.fingerprint, updatedAt: now })
-      .onConflictDoUpdate({
-        target: instanceSettings.singleton,
-        set: { secretKeyFingerprint: to.fingerprint, updatedAt: now },
-      });
-    return { reencrypted: counts };
-  });
+  const recorded = await recordedFingerprint(tx, true);
+  if (recorded !== null && recorded !== from.fingerprint) throw mismatch(recorded, from);
+  const counts: Record<string, number> = {};
+  for (const { table, columns } of ENCRYPTED_COLUMNS)
+    await reencryptTable(tx, table, columns, from, to, counts);
+  await tx
+    .insert(instanceSettings)
+    .values({ secretKeyFingerprint: to.fingerprint, updatedAt: now })
+    .onConflictDoUpdate({
+      target: instanceSettings.singleton,
+      set: { secretKeyFingerprint: to.fingerprint, updatedAt: now },
+    });
+  return { reencrypted: counts };
 }

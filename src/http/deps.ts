@@ -1,6 +1,6 @@
 import type { Config } from '../config/env.ts';
 import type { SecretBox } from '../config/secret-box.ts';
-import type { Database, DatabaseKind } from '../db/client.ts';
+import type { Database, DatabaseKind } from '../services/common/database.ts';
 import type { StripeAccounts, StripeStandIn } from '../integrations/stripe/index.ts';
 
 /** Everything route handlers may reach; built once by the CLI (or a test) and passed to buildApp. */

@@ -15,6 +15,7 @@ import {
   vouchers,
 } from '../../src/db/schema/index.ts';
 import { DomainError } from '../../src/domain/errors.ts';
+import { OPERATOR } from '../../src/services/access/index.ts';
 import {
   applyBootstrap,
   BootstrapConfigError,
@@ -97,6 +98,7 @@ function run(db: Database, text: string, options: { update?: boolean; dryRun?: b
     update: options.update ?? false,
     dryRun: options.dryRun ?? false,
     now: NOW,
+    actor: OPERATOR,
   });
 }
 
@@ -240,7 +242,7 @@ describeEachBackend('bootstrap', (ctx) => {
           crewTickets: '["standard", "student"]',
         }),
       ),
-      { update: true, dryRun: false, now: later },
+      { update: true, dryRun: false, now: later, actor: OPERATOR },
     );
     expect(changed.changes).toEqual([
       { kind: 'addons', key: 'workshop', change: 'updated', fields: ['requires'] },

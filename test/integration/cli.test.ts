@@ -2,8 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.ts';
+import { auditLog } from '../../src/db/schema/index.ts';
 import { verifyCredentials } from '../../src/services/accounts/index.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lanyard-cli-'));
@@ -100,8 +102,42 @@ describe('lanyard command line', () => {
         'a long enough password',
       );
       expect(admin).toMatchObject({ isSuperuser: true, isStaff: true });
+      // D6.4: the operator made a superuser; the log says so, with no conference.
+      const entries = await handle.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.entityId, admin.id));
+      expect(entries.map((e) => [e.action, e.conferenceId, e.actorUserId, e.details])).toEqual([
+        ['superuser.create', null, null, { email: 'root@example.org', via: 'command line' }],
+      ]);
     } finally {
       await handle.close();
     }
-  });
+  }, 120_000);
+
+  it('D6.4 bootstrap is audited as the operator: one summary entry for the applied plan', async () => {
+    const run = lanyard([
+      'bootstrap',
+      '--config',
+      'src/services/bootstrap/example-conference.toml',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const handle = await openDatabase({ dataDir: join(dataDir, 'pglite') });
+    try {
+      const entries = await handle.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.action, 'bootstrap.apply'));
+      expect(entries).toEqual([
+        expect.objectContaining({
+          entityType: 'conference',
+          actorUserId: null,
+          details: expect.objectContaining({ via: 'command line' }),
+        }),
+      ]);
+      expect(entries[0]?.conferenceId).toBe(entries[0]?.entityId);
+    } finally {
+      await handle.close();
+    }
+  }, 180_000);
 });

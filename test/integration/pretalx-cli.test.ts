@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.ts';
-import { conferences, speakers } from '../../src/db/schema/index.ts';
+import { auditLog, conferences, speakers } from '../../src/db/schema/index.ts';
 import { makeConference, unique } from '../factories/index.ts';
 import { startFakePretalx, type RunningFakePretalx } from '../fakes/pretalx/index.ts';
 import { makeBuyer } from '../support/buyers.ts';
@@ -109,6 +109,32 @@ describe('lanyard pretalx on the command line', () => {
         { code: 'AAAAAA', userId: speaker.id },
         { code: 'BBBBBB', userId: null },
         { code: 'CCCCCC', userId: null },
+      ]);
+      // D6.4: both commands are audited as the operator; the refused sync wrote nothing.
+      const entries = await check.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.conferenceId, conference.id))
+        .orderBy(auditLog.action);
+      expect(entries.map((e) => [e.action, e.actorUserId, e.details])).toEqual([
+        [
+          'pretalx.credentials.set',
+          null,
+          { eventSlug: event, token: '****cdef', via: 'command line' },
+        ],
+        [
+          'pretalx.sync',
+          null,
+          {
+            event,
+            speakers: 3,
+            talks: 2,
+            linked: 1,
+            removedSpeakers: 0,
+            removedTalks: 0,
+            via: 'command line',
+          },
+        ],
       ]);
     } finally {
       await check.close();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { OPERATOR } from '../../src/services/access/index.ts';
 import { pretalxClientFor, setPretalxCredentials } from '../../src/services/speakers/index.ts';
 import { makeConference, unique } from '../factories/index.ts';
 import {
@@ -85,6 +86,7 @@ describeEachBackend('Pretalx sync failures change nothing (issue #6)', (ctx) => 
         conference.id,
         { eventSlug: 'a b', token: 'x' },
         new Date(),
+        OPERATOR,
       ),
     ).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',

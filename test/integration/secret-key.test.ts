@@ -5,14 +5,13 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createSecretBox, type SecretBox } from '../../src/config/secret-box.ts';
-import {
-  assertSecretKeyMatches,
-  rotateSecretKey,
-  SecretKeyMismatchError,
-} from '../../src/db/secret-key.ts';
-import { conferences, letterRequests } from '../../src/db/schema/index.ts';
+import { openDatabase } from '../../src/db/client.ts';
+import { assertSecretKeyMatches, SecretKeyMismatchError } from '../../src/db/secret-key.ts';
+import { auditLog, conferences, letterRequests } from '../../src/db/schema/index.ts';
 import { credentialsOf } from '../../src/integrations/stripe/accounts.ts';
+import { OPERATOR } from '../../src/services/access/index.ts';
 import { setStripeCredentials } from '../../src/services/payments/index.ts';
+import { rotateSecretKey } from '../../src/services/secret-key/index.ts';
 import { pretalxClientFor, setPretalxCredentials } from '../../src/services/speakers/index.ts';
 import { makeConference, makeUser } from '../factories/index.ts';
 import { describeEachBackend, describePostgresOnly } from '../support/db.ts';
@@ -61,6 +60,7 @@ describeEachBackend('D6.1 one secret key per database', (ctx) => {
       conference.id,
       { eventSlug: 'rot', token: 'pretalx-token' },
       now,
+      OPERATOR,
     );
     const user = await makeUser(ctx.db);
     const [letter] = await ctx.db
@@ -78,9 +78,9 @@ describeEachBackend('D6.1 one secret key per database', (ctx) => {
       .returning();
 
     // A key that is not the recorded one cannot rotate anything.
-    await refusal(rotateSecretKey(ctx.db, b, a, now));
+    await refusal(rotateSecretKey(ctx.db, b, a, now, OPERATOR));
 
-    const report = await rotateSecretKey(ctx.db, a, b, now);
+    const report = await rotateSecretKey(ctx.db, a, b, now, OPERATOR);
     expect(report.reencrypted['conferences.stripe_secret_key_enc']).toBeGreaterThanOrEqual(1);
     expect(report.reencrypted['conferences.pretalx_token_enc']).toBeGreaterThanOrEqual(1);
     expect(report.reencrypted['letter_requests.passport_number_enc']).toBeGreaterThanOrEqual(1);
@@ -145,7 +145,7 @@ describePostgresOnly('D6.1 two server processes on one PostgreSQL', (ctx) => {
 });
 
 describe('D6.1 lanyard rotate-key', () => {
-  it('re-encrypts with the new key, replaces a generated development key, and refuses a bad one', () => {
+  it('re-encrypts with the new key, replaces a generated development key, and refuses a bad one', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'lanyard-rotate-'));
     const lanyard = (args: string[]) =>
       spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
@@ -164,5 +164,22 @@ describe('D6.1 lanyard rotate-key', () => {
     // The next command runs with the replaced key file, which now matches the database.
     const after = lanyard(['doctor']);
     expect(after.status, after.stderr).toBe(0);
+    // D6.4: the rotation is audited as the operator's, for the whole instance.
+    const handle = await openDatabase({ dataDir: join(dataDir, 'pglite') });
+    try {
+      const entries = await handle.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.action, 'secret_key.rotate'));
+      expect(entries).toEqual([
+        expect.objectContaining({
+          conferenceId: null,
+          entityId: boxOf(KEY_B).fingerprint,
+          details: expect.objectContaining({ to: boxOf(KEY_B).fingerprint, via: 'command line' }),
+        }),
+      ]);
+    } finally {
+      await handle.close();
+    }
   }, 300_000);
 });

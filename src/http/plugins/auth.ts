@@ -1,18 +1,13 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Conference } from '../../db/schema/index.ts';
-import { NOTHING, readTogether } from '../../db/read-together.ts';
 import {
-  sessionRead,
+  resolveRequestContext,
   type PublicUser,
   type SessionPrincipal,
 } from '../../services/accounts/index.ts';
 import { commonErrors } from '../../services/common/errors.ts';
-import {
-  conferenceBySlugRead,
-  getConferenceBySlugOrThrow,
-} from '../../services/conferences/index.ts';
+import { getConferenceBySlugOrThrow, type Conference } from '../../services/conferences/index.ts';
 
 export const SESSION_COOKIE = 'lanyard_session';
 
@@ -41,15 +36,16 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('session', null);
   app.decorateRequest('slugConference', null);
   app.addHook('onRequest', async (request) => {
-    const token = request.cookies[SESSION_COOKIE];
+    const sessionToken = request.cookies[SESSION_COOKIE];
     const slug = slugOf(request);
-    if (!token && !slug) return;
-    const read = await readTogether(app.deps.db, {
-      session: token ? sessionRead(token, app.deps.now()) : NOTHING,
-      conference: slug ? conferenceBySlugRead({ slug }) : NOTHING,
+    if (!sessionToken && !slug) return;
+    const context = await resolveRequestContext(app.deps.db, {
+      sessionToken,
+      slug,
+      now: app.deps.now(),
     });
-    request.session = read.session ?? null;
-    if (slug) request.slugConference = { slug, conference: read.conference };
+    request.session = context.session;
+    if (slug) request.slugConference = { slug, conference: context.conference };
   });
 });
 

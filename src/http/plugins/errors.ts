@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDomainError } from '../../domain/errors.ts';
-import { pgErrorOf } from '../../services/common/pg-errors.ts';
+import { contentionErrorOf } from '../../services/common/database-errors.ts';
 
 export interface ErrorBody {
   error: { code: string; message: string; details: Record<string, unknown> };
@@ -46,9 +46,6 @@ export function replyToFrameworkError(
   void reply.status(400).send(body('BAD_REQUEST', 'This request could not be understood.'));
 }
 
-/** PostgreSQL SQLSTATEs that mean "contention, try again", never a server fault. */
-const BUSY_SQLSTATES = new Set(['55P03', '40001', '40P01']);
-
 /**
  * The only place that turns errors into responses (STYLE §3): domain errors keep their code and
  * status; schema failures become VALIDATION_FAILED with per-field details; lock timeouts become
@@ -68,13 +65,13 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
         .status(400)
         .send(body('VALIDATION_FAILED', `Some fields are not valid: ${summary}`, { fields }));
     }
-    const state = pgErrorOf(error)?.code;
-    if (state && BUSY_SQLSTATES.has(state)) {
+    const busy = contentionErrorOf(error);
+    if (busy) {
       request.log.warn({ err: error }, 'database contention');
       return reply
-        .status(409)
+        .status(busy.status)
         .header('retry-after', '1')
-        .send(body('BUSY', 'Many people are buying right now. Please try again in a moment.'));
+        .send(body(busy.code, busy.message, busy.details));
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {

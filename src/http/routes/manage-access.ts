@@ -10,8 +10,8 @@ import {
   listRoles,
   revokeApiToken,
   revokeRole,
+  type ApiToken,
 } from '../../services/access/index.ts';
-import type { ApiToken } from '../../db/schema/index.ts';
 import { conferenceOf } from '../plugins/auth.ts';
 import { requireActor } from '../plugins/access.ts';
 import {

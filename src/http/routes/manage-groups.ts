@@ -11,7 +11,7 @@ import {
   updateGroup,
 } from '../../services/access/index.ts';
 import { conferenceOf } from '../plugins/auth.ts';
-import { audit } from '../plugins/access.ts';
+import { requireActor } from '../plugins/access.ts';
 import { groupBody, groupMembersBody, groupView } from '../schemas/access.ts';
 import { errorResponse } from '../schemas/common.ts';
 import {
@@ -107,44 +107,27 @@ export async function manageGroupRoutes(app: FastifyInstance): Promise<void> {
         },
       },
     },
-    async (request) => {
-      const conference = await conferenceOf(request, request.params.slug);
-      const result = await addGroupMembers(
-        db,
-        conference,
-        request.params.id,
-        request.body.emails,
-        now(),
-      );
-      await audit(request, {
-        conferenceId: conference.id,
-        action: 'group.members.add',
-        entityType: 'group',
-        entityId: request.params.id,
-        details: { emails: request.body.emails.length, unknown: result.unknown.length },
-      });
-      return result;
-    },
+    async (request) =>
+      addGroupMembers(db, {
+        conference: await conferenceOf(request, request.params.slug),
+        groupId: request.params.id,
+        emails: request.body.emails,
+        actor: requireActor(request),
+        ip: request.ip,
+        now: now(),
+      }),
   );
   r.delete(
     `${BASE}/:id/members/:userId`,
     { schema: { tags, params: memberParams, response: { 200: groupView, ...failures } } },
-    async (request) => {
-      const conference = await conferenceOf(request, request.params.slug);
-      const group = await removeGroupMember(
-        db,
-        conference,
-        request.params.id,
-        request.params.userId,
-      );
-      await audit(request, {
-        conferenceId: conference.id,
-        action: 'group.members.remove',
-        entityType: 'group',
-        entityId: request.params.id,
-        details: { userId: request.params.userId },
-      });
-      return group;
-    },
+    async (request) =>
+      removeGroupMember(db, {
+        conference: await conferenceOf(request, request.params.slug),
+        groupId: request.params.id,
+        userId: request.params.userId,
+        actor: requireActor(request),
+        ip: request.ip,
+        now: now(),
+      }),
   );
 }

@@ -29,8 +29,8 @@ export async function loadConferencePermissions(
 const EVERYTHING: ReadonlySet<Permission> = new Set(PERMISSIONS);
 
 /**
- * What `actor` may do in one conference, read afresh from the database: a superuser and the
- * operator at the command line (the machine's owner) everything; a person what their roles there
+ * What `actor` may do in one conference, read afresh from the database: a superuser, the
+ * operator at the command line (the machine's owner) and Lanyard's own jobs everything; a person what their roles there
  * give; a token its own permissions, and nothing outside its conference or once revoked/expired.
  */
 export async function actorPermissions(
@@ -39,7 +39,7 @@ export async function actorPermissions(
   conferenceId: string,
   now: Date,
 ): Promise<ReadonlySet<Permission>> {
-  if (actor.kind === 'operator') return EVERYTHING;
+  if (actor.kind === 'operator' || actor.kind === 'system') return EVERYTHING;
   if (actor.kind === 'user') {
     const [user] = await db
       .select({ isSuperuser: users.isSuperuser })

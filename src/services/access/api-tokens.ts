@@ -8,6 +8,8 @@ import { assertMayConfer } from './actor-permissions.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { accessErrors } from './errors.ts';
 
+export type { ApiToken };
+
 const PREFIX = 'lyt_';
 
 function hashToken(token: string): string {

@@ -3,11 +3,25 @@ import type { Database } from '../../db/client.ts';
 import { auditLog, users, type AuditLogEntry } from '../../db/schema/index.ts';
 
 /**
- * Who did it: a signed-in person, an API token (scanner, integration), or the operator at the
- * command line, who owns the machine and its database and so stands above every role.
+ * Who did it: a signed-in person, an API token (scanner, integration), the operator at the
+ * command line, who owns the machine and its database and so stands above every role, or Lanyard
+ * itself (a scheduled job, named so the log says which). Services receive one and audit with it.
  */
 export type Actor =
-  { kind: 'user'; userId: string } | { kind: 'token'; tokenId: string } | { kind: 'operator' };
+  | { kind: 'user'; userId: string }
+  | { kind: 'token'; tokenId: string }
+  | { kind: 'operator' }
+  | { kind: 'system'; job: string };
+
+/** The operator at the command line: every CLI command that changes something acts as this. */
+export const OPERATOR: Actor = { kind: 'operator' };
+
+/** The log has columns for a person and a token only; the others are named in the details. */
+function detailsFor(actor: Actor | null, details: Record<string, unknown> = {}) {
+  if (actor?.kind === 'operator') return { ...details, via: 'command line' };
+  if (actor?.kind === 'system') return { ...details, via: 'system', job: actor.job };
+  return details;
+}
 
 export interface AuditRecord {
   conferenceId: string | null;
@@ -22,9 +36,8 @@ export interface AuditRecord {
 }
 
 /**
- * D6.4: a staff action that changed money, admission or personal data. Pass the change's own
- * transaction (as the access services do) so the entry commits with it; routes that still call
- * this after the change succeeded can lose an entry in a crash, never invent one.
+ * D6.4: a staff action that changed money, admission or personal data. Always pass the change's
+ * own transaction, so the entry commits (or rolls back) with the change it records.
  */
 export async function recordAudit(db: Database, record: AuditRecord): Promise<void> {
   await db.insert(auditLog).values({
@@ -34,11 +47,7 @@ export async function recordAudit(db: Database, record: AuditRecord): Promise<vo
     action: record.action,
     entityType: record.entityType,
     entityId: record.entityId,
-    // The log has no column for the operator; say so in the entry rather than leave it anonymous.
-    details:
-      record.actor?.kind === 'operator'
-        ? { ...record.details, via: 'command line' }
-        : (record.details ?? {}),
+    details: detailsFor(record.actor, record.details),
     ip: record.ip ?? '',
     createdAt: record.now,
   });

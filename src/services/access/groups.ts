@@ -2,8 +2,10 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { isPgError, SQLSTATE } from '../../db/pg-errors.ts';
 import { groupMembers, groups, users, type Conference } from '../../db/schema/index.ts';
+import { withTx } from '../../db/transactions.ts';
 import { deriveSlug } from '../../domain/slugs.ts';
 import { invalidField } from '../manage/common/field-errors.ts';
+import { recordAudit, type Actor } from './audit.ts';
 import { accessErrors } from './errors.ts';
 
 export interface GroupView {
@@ -129,51 +131,82 @@ export async function deleteGroup(
   await db.delete(groups).where(eq(groups.id, groupId));
 }
 
+/**
+ * A change to who is in a group, by `actor` (D6.4): membership decides group-member discounts
+ * (COND-6), so it is money, and audited in the same transaction as the change.
+ */
+export interface GroupMembership {
+  conference: Conference;
+  groupId: string;
+  actor: Actor;
+  ip?: string | undefined;
+  now: Date;
+}
+
 /** Adds people by email; unknown emails are reported back, known members are left as they are. */
 export async function addGroupMembers(
   db: Database,
-  conference: Conference,
-  groupId: string,
-  emails: readonly string[],
-  now: Date,
+  change: GroupMembership & { emails: readonly string[] },
 ): Promise<{ group: GroupView; unknown: string[] }> {
-  await groupOf(db, conference, groupId);
-  const lowered = [...new Set(emails.map((e) => e.trim().toLowerCase()))];
-  const found = lowered.length
-    ? await db
-        .select({ id: users.id, email: sql<string>`lower(${users.email})` })
-        .from(users)
-        .where(
-          sql`lower(${users.email}) IN (${sql.join(
-            lowered.map((e) => sql`${e}`),
-            sql`, `,
-          )})`,
+  const { conference, groupId, now } = change;
+  return withTx(db, async (tx) => {
+    await groupOf(tx, conference, groupId);
+    const lowered = [...new Set(change.emails.map((e) => e.trim().toLowerCase()))];
+    const found = lowered.length
+      ? await tx
+          .select({ id: users.id, email: sql<string>`lower(${users.email})` })
+          .from(users)
+          .where(
+            sql`lower(${users.email}) IN (${sql.join(
+              lowered.map((e) => sql`${e}`),
+              sql`, `,
+            )})`,
+          )
+      : [];
+    if (found.length > 0) {
+      await tx
+        .insert(groupMembers)
+        .values(
+          found.map((u) => ({ groupId, userId: u.id, conferenceId: conference.id, createdAt: now })),
         )
-    : [];
-  if (found.length > 0) {
-    await db
-      .insert(groupMembers)
-      .values(
-        found.map((u) => ({ groupId, userId: u.id, conferenceId: conference.id, createdAt: now })),
-      )
-      .onConflictDoNothing();
-  }
-  const known = new Set(found.map((u) => u.email));
-  return {
-    group: await getGroup(db, conference, groupId),
-    unknown: lowered.filter((e) => !known.has(e)),
-  };
+        .onConflictDoNothing();
+    }
+    const known = new Set(found.map((u) => u.email));
+    const unknown = lowered.filter((e) => !known.has(e));
+    await recordAudit(tx, {
+      conferenceId: conference.id,
+      actor: change.actor,
+      action: 'group.members.add',
+      entityType: 'group',
+      entityId: groupId,
+      details: { emails: change.emails.length, unknown: unknown.length },
+      ip: change.ip,
+      now,
+    });
+    return { group: await getGroup(tx, conference, groupId), unknown };
+  });
 }
 
 export async function removeGroupMember(
   db: Database,
-  conference: Conference,
-  groupId: string,
-  userId: string,
+  change: GroupMembership & { userId: string },
 ): Promise<GroupView> {
-  await groupOf(db, conference, groupId);
-  await db
-    .delete(groupMembers)
-    .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, userId)));
-  return getGroup(db, conference, groupId);
+  const { conference, groupId, userId } = change;
+  return withTx(db, async (tx) => {
+    await groupOf(tx, conference, groupId);
+    await tx
+      .delete(groupMembers)
+      .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, userId)));
+    await recordAudit(tx, {
+      conferenceId: conference.id,
+      actor: change.actor,
+      action: 'group.members.remove',
+      entityType: 'group',
+      entityId: groupId,
+      details: { userId },
+      ip: change.ip,
+      now: change.now,
+    });
+    return getGroup(tx, conference, groupId);
+  });
 }

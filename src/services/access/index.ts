@@ -4,18 +4,21 @@ export {
   listApiTokens,
   looksLikeApiToken,
   revokeApiToken,
+  type ApiToken,
   type ApiTokenRequest,
   type ApiTokenRevocation,
   type TokenPrincipal,
 } from './api-tokens.ts';
 export {
   listAuditLog,
+  OPERATOR,
   recordAudit,
   type Actor,
   type AuditFilters,
   type AuditRecord,
   type AuditView,
 } from './audit.ts';
+export { authorize, type AuthorizeRequest } from './authorize.ts';
 export { accessErrors } from './errors.ts';
 export {
   addGroupMembers,
@@ -26,6 +29,7 @@ export {
   removeGroupMember,
   updateGroup,
   type GroupInput,
+  type GroupMembership,
   type GroupView,
 } from './groups.ts';
 export {

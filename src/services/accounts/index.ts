@@ -6,6 +6,11 @@ export {
   sessionRead,
   type SessionPrincipal,
 } from './sessions.ts';
+export {
+  resolveRequestContext,
+  type RequestContext,
+  type RequestContextInput,
+} from './request-context.ts';
 export { assertPasswordStrong } from './password-strength.ts';
 export { signIn, SIGN_IN_LIMITS, type SignInInput } from './sign-in.ts';
 export {

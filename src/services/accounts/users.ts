@@ -1,6 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { users, type User } from '../../db/schema/index.ts';
+import { withTx } from '../../db/transactions.ts';
+import { recordAudit, type Actor } from '../access/index.ts';
 import { accountErrors } from './errors.ts';
 import { assertPasswordStrong } from './password-strength.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
@@ -41,7 +43,16 @@ export interface SignUpInput {
 export async function signUp(db: Database, input: SignUpInput): Promise<PublicUser> {
   const email = normaliseEmail(input.email);
   assertPasswordStrong(input.password, [email, input.firstName ?? '', input.lastName ?? '']);
-  const passwordHash = await hashPassword(input.password);
+  return insertUser(db, { ...input, email }, await hashPassword(input.password));
+}
+
+/** `input.email` already normalised, the password already checked and hashed. */
+async function insertUser(
+  db: Database,
+  input: Omit<SignUpInput, 'password'>,
+  passwordHash: string,
+): Promise<PublicUser> {
+  const email = input.email;
   // The unique index on lower(email) decides races; ON CONFLICT keeps the transaction usable.
   const [created] = await db
     .insert(users)
@@ -79,23 +90,54 @@ export async function verifyCredentials(
   return toPublicUser(user);
 }
 
-/** Creates or promotes a superuser (CLI `create-admin`); an existing account gets the new password. */
-export async function upsertAdmin(
-  db: Database,
-  email: string,
-  password: string,
-): Promise<PublicUser> {
+/** CLI `create-admin`: who gets superuser rights, and who gives them (the operator). */
+export interface AdminChange {
+  email: string;
+  password: string;
+  actor: Actor;
+  now: Date;
+}
+
+/**
+ * Creates or promotes a superuser; an existing account gets the new password. Audited in the same
+ * transaction (D6.4): a superuser can do everything everywhere, so the log has no conference.
+ */
+export async function upsertAdmin(db: Database, change: AdminChange): Promise<PublicUser> {
+  const { password, now } = change;
+  const email = normaliseEmail(change.email);
   const existing = await findUserByEmail(db, email);
-  if (!existing) return signUp(db, { email, password, isStaff: true, isSuperuser: true });
-  assertPasswordStrong(password, [existing.email, existing.firstName, existing.lastName]);
+  assertPasswordStrong(
+    password,
+    existing ? [existing.email, existing.firstName, existing.lastName] : [email],
+  );
+  // Hashing is slow on purpose: done before the transaction, so no lock waits on it.
+  const passwordHash = await hashPassword(password);
+  return withTx(db, async (tx) => {
+    const admin = existing
+      ? await promoteToAdmin(tx, existing, passwordHash, now)
+      : await insertUser(tx, { email, isStaff: true, isSuperuser: true }, passwordHash);
+    await recordAudit(tx, {
+      conferenceId: null,
+      actor: change.actor,
+      action: existing ? 'superuser.promote' : 'superuser.create',
+      entityType: 'user',
+      entityId: admin.id,
+      details: { email: admin.email },
+      now,
+    });
+    return admin;
+  });
+}
+
+async function promoteToAdmin(
+  db: Database,
+  existing: User,
+  passwordHash: string,
+  now: Date,
+): Promise<PublicUser> {
   const [updated] = await db
     .update(users)
-    .set({
-      passwordHash: await hashPassword(password),
-      isStaff: true,
-      isSuperuser: true,
-      updatedAt: new Date(),
-    })
+    .set({ passwordHash, isStaff: true, isSuperuser: true, updatedAt: now })
     .where(eq(users.id, existing.id))
     .returning();
   return toPublicUser(updated ?? existing);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import type { Conference } from '../../db/schema/index.ts';
 import { withTx } from '../../db/transactions.ts';
+import { recordAudit } from '../access/index.ts';
 import { Diagnostics } from './diagnostics.ts';
 import { BootstrapConfigError, bootstrapErrors } from './errors.ts';
 import { executePlan } from './execute-plan.ts';
@@ -75,6 +76,18 @@ export function applyBootstrap(
       ? existing.conference
       : await executePlan(tx, plan, existing, options.now);
     const notices = [...config.notices, ...diag.notices, ...pastWindowNotices(config, options.now)];
-    return { slug, conference, dryRun: options.dryRun, ...summarize(plan), notices };
+    const summary = summarize(plan);
+    // D6.4: one entry per applied plan that changed something, in the plan's own transaction.
+    if (conference && !options.dryRun && summary.changes.length > 0)
+      await recordAudit(tx, {
+        conferenceId: conference.id,
+        actor: options.actor,
+        action: 'bootstrap.apply',
+        entityType: 'conference',
+        entityId: conference.id,
+        details: { changes: summary.changes.length, counts: summary.counts },
+        now: options.now,
+      });
+    return { slug, conference, dryRun: options.dryRun, ...summary, notices };
   });
 }

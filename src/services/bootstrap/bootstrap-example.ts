@@ -23,7 +23,12 @@ export async function bootstrapExampleIfEmpty(db: Database, now: Date): Promise<
     await lockBootstrap(tx);
     const [any] = await tx.select({ id: conferences.id }).from(conferences).limit(1);
     if (any) return null;
-    const result = await applyBootstrap(tx, config, { update: false, dryRun: false, now });
+    const result = await applyBootstrap(tx, config, {
+      update: false,
+      dryRun: false,
+      now,
+      actor: { kind: 'system', job: 'first-run example' },
+    });
     return result.conference;
   });
 }

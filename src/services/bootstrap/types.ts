@@ -9,6 +9,7 @@ import type {
   NewTicketType,
   NewVoucher,
 } from '../../db/schema/index.ts';
+import type { Actor } from '../access/index.ts';
 
 /** Columns a file may set on a row; ids, the owning conference and timestamps are ours. */
 type Values<T> = Omit<T, 'id' | 'conferenceId' | 'createdAt' | 'updatedAt'>;
@@ -151,4 +152,6 @@ export interface ApplyOptions {
   readonly update: boolean;
   readonly dryRun: boolean;
   readonly now: Date;
+  /** Who applies it (the operator, or Lanyard itself for the first-run example): D6.4. */
+  readonly actor: Actor;
 }

@@ -2,8 +2,10 @@ import { eq } from 'drizzle-orm';
 import type { SecretBox } from '../../config/secret-box.ts';
 import type { Database } from '../../db/client.ts';
 import { conferences, type Conference } from '../../db/schema/index.ts';
+import { withTx } from '../../db/transactions.ts';
 import { obfuscateKey } from '../../integrations/stripe/index.ts';
 import { createPretalxClient, type PretalxClient } from '../../integrations/pretalx/index.ts';
+import { recordAudit, type Actor } from '../access/index.ts';
 import { commonErrors } from '../common/errors.ts';
 import { speakerErrors } from './errors.ts';
 
@@ -17,13 +19,17 @@ export interface PretalxCredentials {
 const EVENT_SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 const TOKEN = /^[!-~]{8,200}$/;
 
-/** D6.1: the token is stored encrypted; only its last four characters come back. */
+/**
+ * D6.1: the token is stored encrypted; only its last four characters come back. D6.4: who set
+ * them is audited in the same transaction (the token itself never reaches the log).
+ */
 export async function setPretalxCredentials(
   db: Database,
   box: SecretBox,
   conferenceId: string,
   credentials: PretalxCredentials,
   now: Date,
+  actor: Actor,
 ): Promise<{ eventSlug: string; token: string }> {
   const eventSlug = credentials.eventSlug.trim();
   const token = credentials.token.trim();
@@ -39,12 +45,23 @@ export async function setPretalxCredentials(
       `Pretalx settings: ${problems.join('; ')}.`,
     );
   }
-  const updated = await db
-    .update(conferences)
-    .set({ pretalxEventSlug: eventSlug, pretalxTokenEnc: box.encrypt(token), updatedAt: now })
-    .where(eq(conferences.id, conferenceId))
-    .returning({ id: conferences.id });
-  if (updated.length === 0) throw commonErrors('CONFERENCE_NOT_FOUND', { conferenceId });
+  await withTx(db, async (tx) => {
+    const updated = await tx
+      .update(conferences)
+      .set({ pretalxEventSlug: eventSlug, pretalxTokenEnc: box.encrypt(token), updatedAt: now })
+      .where(eq(conferences.id, conferenceId))
+      .returning({ id: conferences.id });
+    if (updated.length === 0) throw commonErrors('CONFERENCE_NOT_FOUND', { conferenceId });
+    await recordAudit(tx, {
+      conferenceId,
+      actor,
+      action: 'pretalx.credentials.set',
+      entityType: 'conference',
+      entityId: conferenceId,
+      details: { eventSlug, token: obfuscateKey(token) },
+      now,
+    });
+  });
   return { eventSlug, token: obfuscateKey(token) };
 }
 

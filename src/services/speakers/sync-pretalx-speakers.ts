@@ -9,6 +9,7 @@ import {
   type PretalxFailure,
   type PretalxProgram,
 } from '../../integrations/pretalx/index.ts';
+import { recordAudit, type Actor } from '../access/index.ts';
 import { speakerErrors } from './errors.ts';
 import {
   planProgramMirror,
@@ -33,13 +34,15 @@ const CHUNK = 500;
  * Mirrors the conference's Pretalx programme into `speakers`, `talks` and `talk_speakers`, and
  * links speakers to accounts by email (COND-5 reads these). Pretalx is read first, outside the
  * transaction, so a refused token or an unreachable server changes nothing; the writes then
- * happen in one transaction, so buyers never price against half a programme.
+ * happen in one transaction, so buyers never price against half a programme. Speaker links decide
+ * speaker discounts, so the sync is audited (D6.4) in that transaction, with its counts.
  */
 export async function syncPretalxSpeakers(
   db: Database,
   client: PretalxClient,
   conference: Conference,
   now: Date,
+  actor: Actor,
 ): Promise<PretalxSyncReport> {
   const event = conference.pretalxEventSlug.trim();
   if (!event) throw speakerErrors('PRETALX_NOT_CONFIGURED', { conference: conference.slug });
@@ -63,13 +66,23 @@ export async function syncPretalxSpeakers(
     });
     for (const chunk of chunked(linkRows)) await tx.insert(talkSpeakers).values(chunk);
     const linked = await linkSpeakersToUsers(tx, conference.id, now);
-    return {
+    const report = {
       speakers: speakerIds.size,
       talks: talkIds.size,
       linked,
       removedSpeakers,
       removedTalks,
     };
+    await recordAudit(tx, {
+      conferenceId: conference.id,
+      actor,
+      action: 'pretalx.sync',
+      entityType: 'conference',
+      entityId: conference.id,
+      details: { event, ...report },
+      now,
+    });
+    return report;
   });
 }
 

@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../../../src/db/client.ts';
+import { OPERATOR } from '../../../src/services/access/index.ts';
 import {
   conferences,
   speakers,
@@ -32,6 +33,7 @@ export function pretalxHarness(ctx: DbContext, defaultBaseUrl: () => string) {
       conference.id,
       { eventSlug, token },
       new Date(),
+      OPERATOR,
     );
     return reload(conference);
   }
@@ -44,7 +46,7 @@ export function pretalxHarness(ctx: DbContext, defaultBaseUrl: () => string) {
     async sync(conference: Conference, baseUrl = defaultBaseUrl()) {
       const current = await reload(conference);
       const client = pretalxClientFor(current, TEST_SECRET_BOX, baseUrl);
-      return syncPretalxSpeakers(ctx.db, client, current, new Date());
+      return syncPretalxSpeakers(ctx.db, client, current, new Date(), OPERATOR);
     },
   };
 }

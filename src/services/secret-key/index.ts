@@ -1,0 +1,1 @@
+export { rotateSecretKey, type RotationReport } from './rotate-secret-key.ts';
