@@ -2,14 +2,20 @@ import { eq } from 'drizzle-orm';
 import type { SecretBox } from '../../config/secret-box.ts';
 import type { Database } from '../../db/client.ts';
 import { conferences } from '../../db/schema/index.ts';
-import { obfuscateKey, type StripeCredentials } from '../../integrations/stripe/index.ts';
+import { obfuscateKey } from '../../domain/obfuscate-key.ts';
+
+export interface StripeKeys {
+  secretKey: string;
+  publishableKey: string;
+  webhookSecret: string;
+}
 
 /** CFG-2 / D6.1: a conference's own Stripe keys, stored encrypted; only the last four come back. */
 export async function setStripeCredentials(
   db: Database,
   box: SecretBox,
   conferenceId: string,
-  credentials: StripeCredentials,
+  credentials: StripeKeys,
   now: Date,
 ): Promise<{ secretKey: string; publishableKey: string; webhookSecret: string }> {
   await db

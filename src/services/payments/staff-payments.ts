@@ -1,12 +1,17 @@
 import type { Database } from '../../db/client.ts';
-import { payments, type Conference, type Order } from '../../db/schema/index.ts';
+import type { Conference, Order } from '../../db/schema/index.ts';
 import { withTx } from '../../db/transactions.ts';
 import { normaliseCode } from '../../domain/codes.ts';
 import { applyCreditsToOrder } from '../credits/index.ts';
 import { lockForConsumption } from '../../db/locks.ts';
-import { orderErrors } from '../orders/index.ts';
+import {
+  insertPayment,
+  loadMoneyFacts,
+  lockBuyerOrderOrThrow,
+  lockOrder,
+  orderErrors,
+} from '../orders/index.ts';
 import { paymentErrors } from './errors.ts';
-import { loadMoneyFacts, lockBuyerOrderOrThrow, lockOrder } from './money-facts.ts';
 import { settlePayment, type SettleOutcome } from './settle-payment.ts';
 
 export interface StaffPaymentInput {
@@ -42,7 +47,7 @@ export async function recordStaffPayment(
     const amount = input.method === 'comp' ? Math.max(0, order.total - paid) : (input.amount ?? 0);
     if (input.method === 'manual' && (!Number.isSafeInteger(amount) || amount <= 0))
       throw paymentErrors('AMOUNT_INVALID', { amount });
-    await tx.insert(payments).values({
+    await insertPayment(tx, {
       orderId: order.id,
       conferenceId: order.conferenceId,
       method: input.method,

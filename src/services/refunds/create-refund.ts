@@ -13,10 +13,9 @@ import {
 import { lineRefundAmount, refundableAmount } from '../../domain/order-money.ts';
 import { isSameRequest, requestFingerprint } from '../../domain/idempotency.ts';
 import { withTx } from '../../db/transactions.ts';
-import type { StripeAccounts } from '../../integrations/stripe/index.ts';
+import type { PaymentGateways } from '../../integrations/payments/index.ts';
 import { commonErrors } from '../common/errors.ts';
-import { orderErrors } from '../orders/index.ts';
-import { loadMoneyFacts, lockOrder } from '../payments/money-facts.ts';
+import { insertRefund, loadMoneyFacts, lockOrder, orderErrors } from '../orders/index.ts';
 import { refundErrors } from './errors.ts';
 import { applySucceededRefund, cancelRefundedUnits } from './refund-effects.ts';
 import { sendCardRefund } from './send-card-refund.ts';
@@ -106,7 +105,7 @@ async function pendingOutflow(tx: Database, orderId: string): Promise<number> {
  */
 export async function createRefund(
   db: Database,
-  accounts: StripeAccounts,
+  gateways: PaymentGateways,
   request: RefundRequest,
 ): Promise<RefundResult> {
   const { now } = request;
@@ -133,10 +132,8 @@ export async function createRefund(
     if (amount > left) throw refundErrors('REFUND_EXCEEDS_BALANCE', { amount, refundable: left });
     const toCard = request.destination === 'card';
     const paymentId = toCard && amount > 0 ? await cardPaymentFor(tx, order, amount) : null;
-    const [refund] = await tx
-      .insert(refunds)
-      .values({
-        orderId: order.id,
+    const refund = await insertRefund(tx, {
+      orderId: order.id,
         conferenceId: order.conferenceId,
         amount: Math.max(amount, 0),
         destination: request.destination,
@@ -146,11 +143,10 @@ export async function createRefund(
         paymentId,
         idempotencyKey: request.idempotencyKey,
         idempotencyFingerprint: fingerprint,
-        createdBy: request.staffId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
+      createdBy: request.staffId,
+      createdAt: now,
+      updatedAt: now,
+    });
     if (!refund) throw new Error('refund insert returned nothing');
     if (wanted.length) {
       await tx.insert(refundLines).values(
@@ -189,7 +185,7 @@ export async function createRefund(
   });
   if (recorded.refund.status !== 'pending' || recorded.refund.destination !== 'card')
     return recorded;
-  const sent = await sendCardRefund(db, accounts, recorded.refund.id, now);
+  const sent = await sendCardRefund(db, gateways, recorded.refund.id, now);
   return { ...recorded, ...sent };
 }
 

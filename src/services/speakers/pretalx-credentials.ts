@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { SecretBox } from '../../config/secret-box.ts';
 import type { Database } from '../../db/client.ts';
 import { conferences, type Conference } from '../../db/schema/index.ts';
-import { obfuscateKey } from '../../integrations/stripe/index.ts';
+import { obfuscateKey } from '../../domain/obfuscate-key.ts';
 import { createPretalxClient, type PretalxClient } from '../../integrations/pretalx/index.ts';
 import { commonErrors } from '../common/errors.ts';
 import { speakerErrors } from './errors.ts';
