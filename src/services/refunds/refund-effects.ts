@@ -1,13 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { queryRows } from '../../db/raw.ts';
-import {
-  attendees,
-  outbox,
-  refundLines,
-  type Order,
-  type Refund,
-} from '../../db/schema/index.ts';
+import { attendees, outbox, refundLines, type Order, type Refund } from '../../db/schema/index.ts';
 import { statusAfterRefunds } from '../../domain/order-money.ts';
 import { loadMoneyFacts, transitionOrder } from '../orders/index.ts';
 
