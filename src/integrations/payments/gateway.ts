@@ -108,6 +108,15 @@ export interface PaymentGateway {
 
   createIntent(intent: NewCardIntent): Promise<CardIntent>;
   retrieveIntent(intentId: string): Promise<CardIntent>;
+  /**
+   * Confirms an intent with a payment method the server already holds (a saved card, a reader's
+   * card, a test card). The storefront's buyers confirm in the browser instead.
+   */
+  confirmIntent(
+    intentId: string,
+    paymentMethod: string,
+    idempotencyKey: string,
+  ): Promise<CardIntent>;
   cancelIntent(intentId: string, idempotencyKey: string): Promise<void>;
 
   createRefund(refund: NewGatewayRefund): Promise<GatewayRefund>;

@@ -1,4 +1,10 @@
-export type { ChargeRefunded, Dispute, PaymentEvent, ReceivedEvent, WebhookCheck } from './events.ts';
+export type {
+  ChargeRefunded,
+  Dispute,
+  PaymentEvent,
+  ReceivedEvent,
+  WebhookCheck,
+} from './events.ts';
 export { GatewayError, isFinalRefusal, isGatewayError, type GatewayErrorKind } from './errors.ts';
 export type {
   CardIntent,

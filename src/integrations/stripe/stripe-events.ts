@@ -1,12 +1,7 @@
 import type Stripe from 'stripe';
 import { z } from 'zod';
 import type { PaymentEvent, ReceivedEvent, WebhookCheck } from '../payments/index.ts';
-import {
-  cardIntentOf,
-  chargeRefundedOf,
-  disputeOf,
-  gatewayRefundOf,
-} from './stripe-objects.ts';
+import { cardIntentOf, chargeRefundedOf, disputeOf, gatewayRefundOf } from './stripe-objects.ts';
 
 /** Stripe's header is a timestamp and one or two signatures; anything far longer is not one. */
 const LONGEST_SIGNATURE_HEADER = 2_000;

@@ -51,6 +51,17 @@ export function stripeGateway(client: Stripe, keys: StripeAccountKeys): PaymentG
       return cardIntentOf(await stripeCall(() => client.paymentIntents.retrieve(intentId)));
     },
 
+    async confirmIntent(intentId, paymentMethod, idempotencyKey) {
+      const confirmed = await stripeCall(() =>
+        client.paymentIntents.confirm(
+          intentId,
+          { payment_method: paymentMethod },
+          { idempotencyKey },
+        ),
+      );
+      return cardIntentOf(confirmed);
+    },
+
     async cancelIntent(intentId, idempotencyKey) {
       await stripeCall(() => client.paymentIntents.cancel(intentId, {}, { idempotencyKey }));
     },

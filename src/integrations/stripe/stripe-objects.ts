@@ -32,7 +32,10 @@ export function cardIntentOf(intent: Stripe.PaymentIntent): CardIntent {
     orderId: intent.metadata?.['order_id'] ?? null,
     chargeId: stripeIdOf(intent.latest_charge),
     lastFailure: failure
-      ? { message: failure.message ?? null, attempt: stripeIdOf(failure.charge) ?? failure.code ?? '' }
+      ? {
+          message: failure.message ?? null,
+          attempt: stripeIdOf(failure.charge) ?? failure.code ?? '',
+        }
       : null,
   };
 }
