@@ -25,7 +25,8 @@ const LAYERS = {
   },
   services: { pattern: 'src/services', values: ['integrations', 'domain', 'db', 'config'] },
   integrations: { pattern: 'src/integrations', values: ['domain', 'db', 'config'] },
-  domain: { pattern: 'src/domain', values: [] },
+  // Pure code: the schema's row and enum types only, never a table or a query.
+  domain: { pattern: 'src/domain', values: [], types: ['db'] },
   db: { pattern: 'src/db', values: ['config'] },
   config: { pattern: 'src/config', values: [] },
   // The TEST MODE stand-in (D4.9) ships the Stripe fake to `lanyard serve` without keys.
@@ -36,6 +37,9 @@ const LAYERS = {
 const DATABASE_MODULES = ['drizzle-orm', 'drizzle-orm/**', 'pg', '@electric-sql/**'];
 
 const to = (types) => ({ to: { element: { types: { anyOf: types } } } });
+
+/** Issue 15.4: the Stripe SDK stays behind the payment gateway (src/integrations/payments). */
+const GATEWAY_MODULES = ['stripe', 'stripe/**'];
 
 const layerPolicies = [
   ...Object.entries(LAYERS).flatMap(([type, layer]) => [
@@ -57,6 +61,10 @@ const layerPolicies = [
   {
     from: { element: { types: { anyOf: ['web', 'http', 'jobs', 'domain'] } } },
     disallow: { to: { module: { origin: 'external', source: DATABASE_MODULES } } },
+  },
+  {
+    from: { element: { types: { anyOf: ['web', 'http', 'jobs', 'services', 'domain', 'db'] } } },
+    disallow: { to: { module: { origin: 'external', source: GATEWAY_MODULES } } },
   },
 ];
 

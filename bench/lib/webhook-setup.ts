@@ -130,6 +130,7 @@ export async function prepareWebhooks(
       webhookSecret,
     },
     new Date(),
+    { actor: { kind: 'operator' } },
   );
   const pending = await insertOrders(db, conference, ticketType, tag, count);
   return { conference, webhookSecret, orders: pending };

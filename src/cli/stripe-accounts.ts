@@ -1,15 +1,15 @@
+import type { PaymentGateways } from '../integrations/payments/index.ts';
 import {
-  configuredStripeAccounts,
+  configuredStripeGateways,
   parseStripeEndpoint,
-  testModeStripeAccounts,
-  type StripeAccounts,
+  testModeStripeGateways,
   type StripeStandIn,
 } from '../integrations/stripe/index.ts';
 import type { Runtime } from './runtime.ts';
 import { startTestModeStandIn } from './test-mode-stand-in.ts';
 
 export interface StripeSetup {
-  accounts: StripeAccounts;
+  accounts: PaymentGateways;
   /** Present in TEST MODE only. */
   standIn?: StripeStandIn;
   close(): Promise<void>;
@@ -23,17 +23,17 @@ export interface StripeSetup {
 export async function setUpStripe(runtime: Runtime, selfUrl: () => string): Promise<StripeSetup> {
   const { config, secretBox } = runtime;
   const endpoint = config.STRIPE_API_URL ? parseStripeEndpoint(config.STRIPE_API_URL) : null;
-  const configured = configuredStripeAccounts(secretBox, endpoint);
+  const configured = configuredStripeGateways(secretBox, endpoint);
   if (!config.STRIPE_TEST_MODE) return { accounts: configured, close: async () => undefined };
   const { standIn, close } = await startTestModeStandIn(config.DATA_DIR);
   return {
-    accounts: testModeStripeAccounts(configured, standIn, selfUrl),
+    accounts: testModeStripeGateways(configured, standIn, selfUrl),
     standIn,
     close,
   };
 }
 
-export function configuredAccountsOf(runtime: Runtime): StripeAccounts {
+export function configuredAccountsOf(runtime: Runtime): PaymentGateways {
   const url = runtime.config.STRIPE_API_URL;
-  return configuredStripeAccounts(runtime.secretBox, url ? parseStripeEndpoint(url) : null);
+  return configuredStripeGateways(runtime.secretBox, url ? parseStripeEndpoint(url) : null);
 }

@@ -1,9 +1,11 @@
+import type { OrderStatus } from './states/index.ts';
+
 /**
  * Pure rules for where an order stands once money moves (D2.6, D4.4, D4.6). Amounts are integer
  * minor units; "paid" is the sum of succeeded payments, "refunded" the sum of succeeded refunds.
  */
 
-export type OrderStatus = 'pending' | 'paid' | 'partially_refunded' | 'refunded' | 'cancelled';
+export type { OrderStatus };
 
 /** What a newly succeeded payment does to its order. */
 export type Settlement =

@@ -1,7 +1,8 @@
 import type { Config } from '../config/env.ts';
 import type { SecretBox } from '../config/secret-box.ts';
 import type { Database, DatabaseKind } from '../services/common/database.ts';
-import type { StripeAccounts, StripeStandIn } from '../integrations/stripe/index.ts';
+import type { PaymentGateways } from '../integrations/payments/index.ts';
+import type { StripeStandIn } from '../integrations/stripe/index.ts';
 
 /** Everything route handlers may reach; built once by the CLI (or a test) and passed to buildApp. */
 export interface AppDeps {
@@ -9,8 +10,8 @@ export interface AppDeps {
   dbKind: DatabaseKind;
   config: Config;
   secretBox: SecretBox;
-  /** Each conference's Stripe account (or the TEST MODE stand-in). */
-  stripe: StripeAccounts;
+  /** Each conference's card payment gateway: its Stripe account (or the TEST MODE stand-in). */
+  stripe: PaymentGateways;
   /** TEST MODE: the in-process Stripe stand-in, served under /test-stripe for the browser. */
   stripeStandIn?: StripeStandIn | undefined;
   /** The clock, read once per request by use cases; tests may pin it. */

@@ -2,7 +2,7 @@ import type { Database } from '../db/client.ts';
 import { purgeExpiredSessions } from '../services/accounts/index.ts';
 import { expireHolds } from '../services/orders/index.ts';
 import { purgeExpiredCounters } from '../services/rate-limits/index.ts';
-import type { StripeAccounts } from '../integrations/stripe/index.ts';
+import type { PaymentGateways } from '../integrations/payments/index.ts';
 import { cancelAbandonedIntents } from '../services/payments/index.ts';
 import { resendPendingCardRefunds } from '../services/refunds/index.ts';
 import { drainOutbox, type OutboxDeps } from './outbox-worker.ts';
@@ -16,7 +16,7 @@ export interface ScheduledTask {
 /** What tasks need beyond the database and the clock; built once by the CLI. */
 export interface JobDeps {
   outbox: OutboxDeps;
-  stripe: StripeAccounts;
+  stripe: PaymentGateways;
 }
 
 /** Every process runs the same tasks; they claim work with SKIP LOCKED, so that is safe (ARCHITECTURE). */

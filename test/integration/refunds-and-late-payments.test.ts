@@ -5,7 +5,7 @@ import { attendees, orders, outbox, refunds } from '../../src/db/schema/index.ts
 import { expireHolds } from '../../src/services/orders/index.ts';
 import { reconcileStripeEvents } from '../../src/services/stripe-webhooks/index.ts';
 import {
-  configuredStripeAccounts,
+  configuredStripeGateways,
   parseStripeEndpoint,
 } from '../../src/integrations/stripe/index.ts';
 import { getConferenceBySlugOrThrow } from '../../src/services/conferences/index.ts';
@@ -574,7 +574,7 @@ describeEachBackend('refunds, credits, staff payments and late payments', (ctx) 
     }>();
     account.succeedPaymentIntent(paymentIntentId);
     expect(await statusOf(placed.reference)).toBe('pending');
-    const accounts = configuredStripeAccounts(TEST_SECRET_BOX, parseStripeEndpoint(fake.url));
+    const accounts = configuredStripeGateways(TEST_SECRET_BOX, parseStripeEndpoint(fake.url));
     const fresh = await getConferenceBySlugOrThrow(ctx.db, conference.slug);
     const report = await reconcileStripeEvents(
       ctx.db,

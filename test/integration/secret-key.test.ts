@@ -20,6 +20,8 @@ import { startServerProcess } from '../support/server-process.ts';
 const KEY_A = 'a1'.repeat(32);
 const KEY_B = 'b2'.repeat(32);
 const boxOf = (hex: string): SecretBox => createSecretBox(Buffer.from(hex, 'hex'));
+/** Test setup acts as the operator would from the command line. */
+const BY_OPERATOR = { actor: OPERATOR };
 
 async function refusal(work: Promise<unknown>): Promise<SecretKeyMismatchError> {
   const error = await work.then(
@@ -53,7 +55,7 @@ describeEachBackend('D6.1 one secret key per database', (ctx) => {
       publishableKey: 'pk_test_rotate',
       webhookSecret: 'whsec_rotate',
     };
-    await setStripeCredentials(ctx.db, a, conference.id, stripe, now);
+    await setStripeCredentials(ctx.db, a, conference.id, stripe, now, BY_OPERATOR);
     await setPretalxCredentials(
       ctx.db,
       a,
@@ -109,7 +111,14 @@ describeEachBackend('D6.1 a database with secrets but no recorded key yet', (ctx
       publishableKey: 'pk_test_old',
       webhookSecret: 'whsec_old',
     };
-    await setStripeCredentials(ctx.db, boxOf(KEY_A), conference.id, stored, new Date());
+    await setStripeCredentials(
+      ctx.db,
+      boxOf(KEY_A),
+      conference.id,
+      stored,
+      new Date(),
+      BY_OPERATOR,
+    );
     const refused = await refusal(assertSecretKeyMatches(ctx.db, boxOf(KEY_B)));
     expect(refused.message).toContain('cannot decrypt conferences.stripe_secret_key_enc');
     await assertSecretKeyMatches(ctx.db, boxOf(KEY_A));

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/env.ts';
 import { buildApp } from '../../src/http/app.ts';
-import { configuredStripeAccounts } from '../../src/integrations/stripe/index.ts';
+import { configuredStripeGateways } from '../../src/integrations/stripe/index.ts';
 import { makeConference } from '../factories/index.ts';
 import { buildTestApp, TEST_SECRET_BOX } from '../support/app.ts';
 import { makeBuyer } from '../support/buyers.ts';
@@ -63,7 +63,7 @@ describeEachBackend('D6.3 security headers and no-store on personal answers', (c
         STRIPE_TEST_MODE: 'false',
       }),
       secretBox: TEST_SECRET_BOX,
-      stripe: configuredStripeAccounts(TEST_SECRET_BOX, null),
+      stripe: configuredStripeGateways(TEST_SECRET_BOX, null),
       now: () => new Date(),
     });
     const response = await production.inject({ method: 'GET', url: '/api/v1/conferences' });

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { STAND_IN_FILE, startTestModeStandIn } from '../../src/cli/test-mode-stand-in.ts';
 import type { Conference, TicketType } from '../../src/db/schema/index.ts';
 import {
-  configuredStripeAccounts,
-  testModeStripeAccounts,
+  configuredStripeGateways,
+  testModeStripeGateways,
 } from '../../src/integrations/stripe/index.ts';
 import { makeConference, makeTicketType } from '../factories/index.ts';
 import { staffCookie } from '../factories/staff.ts';
@@ -35,8 +35,8 @@ describeEachBackend('D4.11 TEST MODE keeps its Stripe stand-in across restarts',
   async function start() {
     const stripe = await startTestModeStandIn(dataDir);
     let url = '';
-    const accounts = testModeStripeAccounts(
-      configuredStripeAccounts(TEST_SECRET_BOX, null),
+    const accounts = testModeStripeGateways(
+      configuredStripeGateways(TEST_SECRET_BOX, null),
       stripe.standIn,
       () => url,
     );

@@ -50,6 +50,7 @@ describePostgresOnly('money moves once across two app processes', (ctx) => {
         webhookSecret: account.webhookSecret,
       },
       new Date(),
+      { actor: { kind: 'operator' } },
     );
     const buyer = await makeBuyer(ctx.db);
     const call = async (server: ServerProcess, path: string, body?: object) => {

@@ -3,10 +3,10 @@ import { loadConfig } from '../../src/config/env.ts';
 import { createSecretBox } from '../../src/config/secret-box.ts';
 import type { DatabaseKind } from '../../src/db/client.ts';
 import { buildApp } from '../../src/http/app.ts';
+import type { PaymentGateways } from '../../src/integrations/payments/index.ts';
 import {
-  configuredStripeAccounts,
+  configuredStripeGateways,
   parseStripeEndpoint,
-  type StripeAccounts,
 } from '../../src/integrations/stripe/index.ts';
 import type { DbContext } from './db.ts';
 
@@ -15,7 +15,7 @@ export interface TestAppOptions {
   /** The Stripe stand-in's URL (test/fakes/stripe); conferences carry the account's keys. */
   stripeApiUrl?: string;
   /** Other Stripe accounts than the conferences' own keys, e.g. TEST MODE's stand-in. */
-  stripe?: StripeAccounts;
+  stripe?: PaymentGateways;
   /** Receives the app's log lines (pino JSON) at `info` and above; unset = no logging. */
   logStream?: { write(line: string): void };
 }
@@ -31,8 +31,8 @@ export async function buildTestApp(
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
   const dbKind: DatabaseKind = ctx.kind;
   const endpoint = options.stripeApiUrl ? parseStripeEndpoint(options.stripeApiUrl) : null;
-  const stripe: StripeAccounts =
-    options.stripe ?? configuredStripeAccounts(TEST_SECRET_BOX, endpoint);
+  const stripe: PaymentGateways =
+    options.stripe ?? configuredStripeGateways(TEST_SECRET_BOX, endpoint);
   return buildApp(
     {
       db: ctx.db,

@@ -32,6 +32,7 @@ export async function connectStripe(
       webhookSecret: account.webhookSecret,
     },
     new Date(),
+    { actor: { kind: 'operator' } },
   );
   return account;
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actingUserId, audit } from '../plugins/access.ts';
+import { requireActor } from '../plugins/access.ts';
 import { grantCredit } from '../../services/credits/index.ts';
 import { recordStaffPayment, setStripeCredentials } from '../../services/payments/index.ts';
 import { createRefund } from '../../services/refunds/index.ts';
@@ -50,18 +50,9 @@ export async function managePaymentRoutes(app: FastifyInstance): Promise<void> {
         amount: body.method === 'manual' ? body.amount : undefined,
         externalReference: body.reference,
         note: body.note,
-        staffId: actingUserId(request),
+        actor: requireActor(request),
+        ip: request.ip,
         now: now(),
-      });
-      await audit(request, {
-        conferenceId: conference.id,
-        action: `payment.${body.method}`,
-        entityType: 'order',
-        entityId: result.order.reference,
-        details: {
-          amount: body.method === 'manual' ? body.amount : null,
-          outcome: result.outcome.kind,
-        },
       });
       return reply
         .status(201)
@@ -91,23 +82,11 @@ export async function managePaymentRoutes(app: FastifyInstance): Promise<void> {
         destination: request.body.destination,
         reason: request.body.reason,
         idempotencyKey: request.headers['idempotency-key'],
-        staffId: actingUserId(request),
+        actor: requireActor(request),
+        ip: request.ip,
         now: now(),
       });
       const { refund } = result;
-      if (!result.replayed)
-        await audit(request, {
-          conferenceId: conference.id,
-          action: 'refund.create',
-          entityType: 'order',
-          entityId: result.order.reference,
-          details: {
-            refundId: refund.id,
-            amount: refund.amount,
-            destination: refund.destination,
-            status: refund.status,
-          },
-        });
       return reply.status(result.replayed ? 200 : 201).send({
         id: refund.id,
         amount: refund.amount,
@@ -141,15 +120,10 @@ export async function managePaymentRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const conference = await conferenceOf(request, request.params.slug);
-      const shown = await setStripeCredentials(db, secretBox, conference.id, request.body, now());
-      await audit(request, {
-        conferenceId: conference.id,
-        action: 'stripe.credentials.set',
-        entityType: 'conference',
-        entityId: conference.slug,
-        details: { secretKey: shown.secretKey },
+      return setStripeCredentials(db, secretBox, conference.id, request.body, now(), {
+        actor: requireActor(request),
+        ip: request.ip,
       });
-      return shown;
     },
   );
 
@@ -177,15 +151,9 @@ export async function managePaymentRoutes(app: FastifyInstance): Promise<void> {
       const credit = await grantCredit(db, {
         conference,
         ...request.body,
-        staffId: actingUserId(request),
+        actor: requireActor(request),
+        ip: request.ip,
         now: now(),
-      });
-      await audit(request, {
-        conferenceId: conference.id,
-        action: 'credit.grant',
-        entityType: 'credit',
-        entityId: credit.id,
-        details: { email: request.body.email, amount: credit.amount },
       });
       return reply.status(201).send({
         id: credit.id,

@@ -1,25 +1,14 @@
 import type { SecretBox } from '../../config/secret-box.ts';
 import type { Conference } from '../../db/schema/index.ts';
+import type { PaymentGateway, PaymentGateways } from '../payments/index.ts';
 import { createStripeClient, type StripeClient, type StripeEndpoint } from './client.ts';
-
-/** One conference's Stripe account, ready to use (CFG-2: each conference has its own). */
-export interface StripeAccount {
-  client: StripeClient;
-  publishableKey: string;
-  webhookSecret: string;
-  /** True when the account is Lanyard's in-process stand-in (TEST MODE). */
-  testMode: boolean;
-}
+import { readStripeEvent } from './stripe-events.ts';
+import { stripeGateway } from './stripe-gateway.ts';
 
 export interface StripeCredentials {
   secretKey: string;
   publishableKey: string;
   webhookSecret: string;
-}
-
-/** Resolves a conference's account; null means card payments are not set up for it. */
-export interface StripeAccounts {
-  forConference(conference: Conference): Promise<StripeAccount | null>;
 }
 
 /** The conference's own keys, decrypted from its `*_enc` columns (D6.1). */
@@ -33,15 +22,18 @@ export function credentialsOf(conference: Conference, box: SecretBox): StripeCre
   };
 }
 
-/** Accounts from the conferences' stored keys, optionally pointed at a stand-in endpoint. */
-export function configuredStripeAccounts(
+/**
+ * CFG-2: each conference's own Stripe account, from its stored keys, optionally pointed at a
+ * stand-in endpoint. Null for a conference without keys.
+ */
+export function configuredStripeGateways(
   box: SecretBox,
   endpoint: StripeEndpoint | null,
-): StripeAccounts {
+): PaymentGateways {
   // SDK clients are cheap but hold an agent; keep one per secret key.
   const clients = new Map<string, StripeClient>();
   return {
-    forConference(conference) {
+    forConference(conference): Promise<PaymentGateway | null> {
       const credentials = credentialsOf(conference, box);
       if (!credentials) return Promise.resolve(null);
       let client = clients.get(credentials.secretKey);
@@ -49,12 +41,14 @@ export function configuredStripeAccounts(
         client = createStripeClient(credentials.secretKey, endpoint);
         clients.set(credentials.secretKey, client);
       }
-      return Promise.resolve({
-        client,
-        publishableKey: credentials.publishableKey,
-        webhookSecret: credentials.webhookSecret,
-        testMode: false,
-      });
+      return Promise.resolve(
+        stripeGateway(client, {
+          publishableKey: credentials.publishableKey,
+          webhookSecret: credentials.webhookSecret,
+          testMode: false,
+        }),
+      );
     },
+    readEvent: readStripeEvent,
   };
 }

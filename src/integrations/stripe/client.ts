@@ -18,15 +18,15 @@ export function parseStripeEndpoint(url: string): StripeEndpoint {
 }
 
 /**
- * The official SDK, one client per account. Network retries reuse the idempotency key every call
- * carries (D4.2), so a retried create never makes a second object.
- */
-/**
  * D4.11: the one API version Lanyard speaks, the SDK's own. Named here so the pin is visible and
  * the Stripe stand-in is tested against it.
  */
 export const STRIPE_API_VERSION = Stripe.API_VERSION;
 
+/**
+ * The official SDK, one client per account. Network retries reuse the idempotency key every call
+ * carries (D4.2), so a retried create never makes a second object.
+ */
 export function createStripeClient(secretKey: string, endpoint: StripeEndpoint | null): Stripe {
   return new Stripe(secretKey, {
     ...(endpoint ?? {}),
@@ -35,11 +35,6 @@ export function createStripeClient(secretKey: string, endpoint: StripeEndpoint |
     timeout: 20_000,
     appInfo: { name: 'Lanyard' },
   });
-}
-
-/** CFG-5: keys appear in logs and screens only as their last four characters. */
-export function obfuscateKey(key: string): string {
-  return key.length < 4 ? '****' : `****${key.slice(-4)}`;
 }
 
 /** The id of an expandable Stripe field, whether it came as an id or as the expanded object. */

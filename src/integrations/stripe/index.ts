@@ -1,22 +1,13 @@
-export {
-  configuredStripeAccounts,
-  credentialsOf,
-  type StripeAccount,
-  type StripeAccounts,
-  type StripeCredentials,
-} from './accounts.ts';
-export { listChargeRefunds } from './charge-refunds.ts';
+export { configuredStripeGateways, credentialsOf, type StripeCredentials } from './accounts.ts';
 export {
   createStripeClient,
-  obfuscateKey,
   parseStripeEndpoint,
   STRIPE_API_VERSION,
-  stripeIdOf,
   type StripeClient,
   type StripeEndpoint,
 } from './client.ts';
 export {
-  testModeStripeAccounts,
+  testModeStripeGateways,
   type StandInRequest,
   type StandInResponse,
   type StripeStandIn,

@@ -1,6 +1,7 @@
 import type { Conference } from '../../db/schema/index.ts';
-import type { StripeAccount, StripeAccounts } from './accounts.ts';
-import { createStripeClient, type StripeClient, type StripeEndpoint } from './client.ts';
+import type { PaymentGateway, PaymentGateways } from '../payments/index.ts';
+import { createStripeClient, type StripeEndpoint } from './client.ts';
+import { stripeGateway } from './stripe-gateway.ts';
 
 /** A request to the stand-in, with its body already read (the HTTP layer forwards it). */
 export interface StandInRequest {
@@ -34,32 +35,31 @@ export interface StripeStandIn {
  * in-process stand-in, whose webhooks come back to this server, so a test card payment runs
  * exactly the production path (PaymentIntent, signed webhook, paid transition, email).
  */
-export function testModeStripeAccounts(
-  configured: StripeAccounts,
+export function testModeStripeGateways(
+  configured: PaymentGateways,
   standIn: StripeStandIn,
   selfUrl: () => string,
-): StripeAccounts {
-  const accounts = new Map<string, StripeAccount>();
+): PaymentGateways {
+  const gateways = new Map<string, PaymentGateway>();
   return {
     async forConference(conference: Conference) {
       const own = await configured.forConference(conference);
       if (own) return own;
-      let account = accounts.get(conference.id);
-      if (!account) {
+      let gateway = gateways.get(conference.id);
+      if (!gateway) {
         const keys = standIn.accountFor({
           conferenceId: conference.id,
           webhookUrl: `${selfUrl()}/webhooks/stripe/${conference.slug}`,
         });
-        const client: StripeClient = createStripeClient(keys.secretKey, standIn.endpoint);
-        account = {
-          client,
+        gateway = stripeGateway(createStripeClient(keys.secretKey, standIn.endpoint), {
           publishableKey: keys.publishableKey,
           webhookSecret: keys.webhookSecret,
           testMode: true,
-        };
-        accounts.set(conference.id, account);
+        });
+        gateways.set(conference.id, gateway);
       }
-      return account;
+      return gateway;
     },
+    readEvent: (payload) => configured.readEvent(payload),
   };
 }

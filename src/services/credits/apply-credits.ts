@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { payments, type Order } from '../../db/schema/index.ts';
-import { markOrderPaid } from '../orders/index.ts';
+import { insertPayment, markOrderPaid } from '../orders/index.ts';
 import { listUsableCredits } from './balances.ts';
 
 export interface CreditApplication {
@@ -28,7 +28,7 @@ export async function applyCreditsToOrder(
   for (const balance of await listUsableCredits(tx, order.userId, order.conferenceId, now)) {
     if (due <= 0) break;
     const amount = Math.min(balance.remaining, due);
-    await tx.insert(payments).values({
+    await insertPayment(tx, {
       orderId: order.id,
       conferenceId: order.conferenceId,
       method: 'credit',

@@ -1,9 +1,11 @@
-import { and, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, lte, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client.ts';
 import { queryRows } from '../../db/raw.ts';
 import { orders, payments } from '../../db/schema/index.ts';
 import { withTx } from '../../db/transactions.ts';
+import { transitionOrders } from './order-status.ts';
+import { transitionPayments } from './payment-status.ts';
 
 /** Why a pending order ended: the buyer withdrew it (D4.10), or its hold lapsed (D2.5). */
 export type CancelReason = 'buyer' | 'hold_expired';
@@ -33,16 +35,11 @@ export async function hasReceivedMoney(tx: Database, orderId: string): Promise<b
  * buyer reads on the order: the credit was given back, not lost.
  */
 async function releaseCredits(tx: Database, orderIds: string[], now: Date): Promise<void> {
-  await tx
-    .update(payments)
-    .set({ status: 'refunded', updatedAt: now })
-    .where(
-      and(
-        inArray(payments.orderId, orderIds),
-        eq(payments.method, 'credit'),
-        eq(payments.status, 'succeeded'),
-      ),
-    );
+  await transitionPayments(
+    tx,
+    { orderIds, method: 'credit' },
+    { from: ['succeeded'], to: 'refunded', now },
+  );
 }
 
 /**
@@ -58,16 +55,12 @@ export async function cancelPendingOrders(
   now: Date,
 ): Promise<void> {
   if (orderIds.length === 0) return;
-  await tx
-    .update(orders)
-    .set({
-      status: 'cancelled',
-      holdExpiresAt: null,
-      cancelledAt: now,
-      cancelReason: reason,
-      updatedAt: now,
-    })
-    .where(and(inArray(orders.id, orderIds), eq(orders.status, 'pending')));
+  await transitionOrders(tx, orderIds, {
+    from: ['pending'],
+    to: 'cancelled',
+    set: { holdExpiresAt: null, cancelledAt: now, cancelReason: reason },
+    now,
+  });
   await releaseCredits(tx, orderIds, now);
 }
 

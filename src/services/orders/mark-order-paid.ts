@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { orders, outbox, type Order } from '../../db/schema/index.ts';
+import { outbox, type Order } from '../../db/schema/index.ts';
 import { ensureAttendee } from '../attendees/index.ts';
+import { transitionOrder } from './order-status.ts';
 
 export type PaidTransition = { transitioned: true; order: Order } | { transitioned: false };
 
@@ -16,11 +16,12 @@ export async function markOrderPaid(
   orderId: string,
   now: Date,
 ): Promise<PaidTransition> {
-  const [order] = await tx
-    .update(orders)
-    .set({ status: 'paid', holdExpiresAt: null, paidAt: now, updatedAt: now })
-    .where(and(eq(orders.id, orderId), eq(orders.status, 'pending')))
-    .returning();
+  const order = await transitionOrder(tx, orderId, {
+    from: ['pending'],
+    to: 'paid',
+    set: { holdExpiresAt: null, paidAt: now },
+    now,
+  });
   if (!order) return { transitioned: false };
   await ensureAttendee(tx, order, now);
   await tx

@@ -1,8 +1,9 @@
 import { and, eq, inArray, isNotNull, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { conferences, orders, payments } from '../../db/schema/index.ts';
-import type { StripeAccounts } from '../../integrations/stripe/index.ts';
-import { cancelAttemptIntent } from './stripe-calls.ts';
+import type { PaymentGateways } from '../../integrations/payments/index.ts';
+import { transitionPayments } from '../orders/index.ts';
+import { cancelAttemptIntent } from './gateway-calls.ts';
 
 /**
  * Gives up the open card attempts of cancelled orders (within `scope`): cancelled at Stripe, then
@@ -11,7 +12,7 @@ import { cancelAttemptIntent } from './stripe-calls.ts';
  */
 async function cancelOpenAttempts(
   db: Database,
-  accounts: StripeAccounts,
+  gateways: PaymentGateways,
   now: Date,
   scope: SQL | undefined,
   batchSize: number,
@@ -33,12 +34,13 @@ async function cancelOpenAttempts(
     .limit(batchSize);
   let cancelled = 0;
   for (const { payment, conference } of open) {
-    const account = await accounts.forConference(conference);
-    if (!account || !(await cancelAttemptIntent(account, payment))) continue;
-    await db
-      .update(payments)
-      .set({ status: 'cancelled', updatedAt: now })
-      .where(and(eq(payments.id, payment.id), inArray(payments.status, ['pending', 'failed'])));
+    const gateway = await gateways.forConference(conference);
+    if (!gateway || !(await cancelAttemptIntent(gateway, payment))) continue;
+    await transitionPayments(
+      db,
+      { paymentId: payment.id },
+      { from: ['pending', 'failed'], to: 'cancelled', now },
+    );
     cancelled += 1;
   }
   return cancelled;
@@ -51,19 +53,19 @@ async function cancelOpenAttempts(
  */
 export function cancelAbandonedIntents(
   db: Database,
-  accounts: StripeAccounts,
+  gateways: PaymentGateways,
   now: Date,
   batchSize = 50,
 ): Promise<number> {
-  return cancelOpenAttempts(db, accounts, now, undefined, batchSize);
+  return cancelOpenAttempts(db, gateways, now, undefined, batchSize);
 }
 
 /** D4.10 / D4.3: right after a buyer's cancel commits, its order's open intents go too. */
 export function cancelIntentsOfOrder(
   db: Database,
-  accounts: StripeAccounts,
+  gateways: PaymentGateways,
   orderId: string,
   now: Date,
 ): Promise<number> {
-  return cancelOpenAttempts(db, accounts, now, eq(orders.id, orderId), 50);
+  return cancelOpenAttempts(db, gateways, now, eq(orders.id, orderId), 50);
 }

@@ -1,10 +1,14 @@
 import type { Database } from '../../db/client.ts';
 import type { Conference } from '../../db/schema/index.ts';
 import { withTx } from '../../db/transactions.ts';
-import type { StripeAccounts } from '../../integrations/stripe/index.ts';
-import { cancelPendingOrders, hasReceivedMoney, orderErrors } from '../orders/index.ts';
+import type { PaymentGateways } from '../../integrations/payments/index.ts';
+import {
+  cancelPendingOrders,
+  hasReceivedMoney,
+  lockBuyerOrderOrThrow,
+  orderErrors,
+} from '../orders/index.ts';
 import { cancelIntentsOfOrder } from './abandoned-intents.ts';
-import { lockBuyerOrderOrThrow } from './money-facts.ts';
 
 export interface CancelBuyerOrderInput {
   buyerId: string;
@@ -23,7 +27,7 @@ export interface CancelBuyerOrderInput {
  */
 export async function cancelBuyerOrder(
   db: Database,
-  accounts: StripeAccounts,
+  gateways: PaymentGateways,
   input: CancelBuyerOrderInput,
 ): Promise<void> {
   const orderId = await withTx(db, async (tx) => {
@@ -39,5 +43,5 @@ export async function cancelBuyerOrder(
     await cancelPendingOrders(tx, [order.id], 'buyer', input.now);
     return order.id;
   });
-  await cancelIntentsOfOrder(db, accounts, orderId, input.now);
+  await cancelIntentsOfOrder(db, gateways, orderId, input.now);
 }

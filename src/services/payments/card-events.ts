@@ -1,9 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import type Stripe from 'stripe';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { stripeIdOf } from '../../integrations/stripe/index.ts';
-import { outbox, payments, refunds, type Order } from '../../db/schema/index.ts';
-import { lockOrder } from './money-facts.ts';
+import type { CardIntent } from '../../integrations/payments/index.ts';
+import { outbox, payments, type Order } from '../../db/schema/index.ts';
+import { insertPayment, insertRefund, lockOrder, transitionPayments } from '../orders/index.ts';
 import { settlePayment, type SettleOutcome } from './settle-payment.ts';
 
 export type CardSuccess =
@@ -21,13 +20,13 @@ export interface CardSuccessFacts {
   chargeId: string | null;
 }
 
-export function successOfIntent(intent: Stripe.PaymentIntent): CardSuccessFacts {
+export function successOfIntent(intent: CardIntent): CardSuccessFacts {
   return {
     intentId: intent.id,
-    orderId: intent.metadata?.['order_id'] ?? null,
-    amount: intent.amount_received || intent.amount,
-    currency: intent.currency.toUpperCase(),
-    chargeId: stripeIdOf(intent.latest_charge),
+    orderId: intent.orderId,
+    amount: intent.amountReceived || intent.amount,
+    currency: intent.currency,
+    chargeId: intent.chargeId,
   };
 }
 
@@ -54,36 +53,34 @@ export async function recordCardSuccess(
   if (existing?.status === 'succeeded') return { kind: 'already_recorded', order };
   let paymentId: string;
   if (existing) {
-    await tx
-      .update(payments)
-      .set({ status: 'succeeded', amount, stripeChargeId: chargeId, updatedAt: now })
-      .where(eq(payments.id, existing.id));
+    const [moved] = await transitionPayments(
+      tx,
+      { paymentId: existing.id },
+      { from: [existing.status], to: 'succeeded', set: { amount, stripeChargeId: chargeId }, now },
+    );
+    if (!moved) return { kind: 'already_recorded', order };
     paymentId = existing.id;
   } else {
-    const [inserted] = await tx
-      .insert(payments)
-      .values({
-        orderId: order.id,
-        conferenceId,
-        method: 'stripe',
-        status: 'succeeded',
-        amount,
-        currency: success.currency,
-        stripePaymentIntentId: intentId,
-        stripeChargeId: chargeId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: payments.id });
-    if (!inserted) throw new Error('payment insert returned nothing');
+    const inserted = await insertPayment(tx, {
+      orderId: order.id,
+      conferenceId,
+      method: 'stripe',
+      status: 'succeeded',
+      amount,
+      currency: success.currency,
+      stripePaymentIntentId: intentId,
+      stripeChargeId: chargeId,
+      createdAt: now,
+      updatedAt: now,
+    });
     paymentId = inserted.id;
   }
   const outcome = await settlePayment(tx, order, now);
   let refundToSend: string | null = null;
   if (outcome.kind === 'refund_required') {
-    const [refund] = await tx
-      .insert(refunds)
-      .values({
+    const refund = await insertRefund(
+      tx,
+      {
         orderId: order.id,
         conferenceId,
         amount,
@@ -94,9 +91,9 @@ export async function recordCardSuccess(
         idempotencyKey: `auto-refund:${intentId}`,
         createdAt: now,
         updatedAt: now,
-      })
-      .onConflictDoNothing()
-      .returning({ id: refunds.id });
+      },
+      { onKeyTaken: 'skip' },
+    );
     refundToSend = refund?.id ?? null;
   }
   const current =
@@ -107,22 +104,21 @@ export async function recordCardSuccess(
 /** HOOK-11: the card was declined. The order keeps waiting; the buyer is told and can retry. */
 export async function recordCardFailure(
   tx: Database,
-  intent: Stripe.PaymentIntent,
+  intent: CardIntent,
   now: Date,
 ): Promise<boolean> {
-  const [failed] = await tx
-    .update(payments)
-    .set({ status: 'failed', note: intent.last_payment_error?.message ?? '', updatedAt: now })
-    .where(
-      and(
-        eq(payments.stripePaymentIntentId, intent.id),
-        inArray(payments.status, ['pending', 'processing']),
-      ),
-    )
-    .returning();
+  const [failed] = await transitionPayments(
+    tx,
+    { intentId: intent.id },
+    {
+      from: ['pending', 'processing'],
+      to: 'failed',
+      set: { note: intent.lastFailure?.message ?? '' },
+      now,
+    },
+  );
   if (!failed) return false;
-  const attempt =
-    stripeIdOf(intent.last_payment_error?.charge) ?? intent.last_payment_error?.code ?? '';
+  const attempt = intent.lastFailure?.attempt ?? '';
   await tx
     .insert(outbox)
     .values({
@@ -131,7 +127,7 @@ export async function recordCardFailure(
       dedupeKey: `email.payment_failed:${intent.id}:${attempt}`,
       payload: {
         orderId: failed.orderId,
-        message: intent.last_payment_error?.message ?? 'The card was declined.',
+        message: intent.lastFailure?.message ?? 'The card was declined.',
       },
       runAfter: now,
     })
@@ -142,18 +138,13 @@ export async function recordCardFailure(
 /** The intent was cancelled (superseded, expired hold, or at Stripe): its row stops waiting. */
 export async function recordCardCancellation(
   tx: Database,
-  intent: Stripe.PaymentIntent,
+  intent: CardIntent,
   now: Date,
 ): Promise<boolean> {
-  const rows = await tx
-    .update(payments)
-    .set({ status: 'cancelled', updatedAt: now })
-    .where(
-      and(
-        eq(payments.stripePaymentIntentId, intent.id),
-        inArray(payments.status, ['pending', 'processing', 'failed']),
-      ),
-    )
-    .returning({ id: payments.id });
+  const rows = await transitionPayments(
+    tx,
+    { intentId: intent.id },
+    { from: ['pending', 'processing', 'failed'], to: 'cancelled', now },
+  );
   return rows.length > 0;
 }

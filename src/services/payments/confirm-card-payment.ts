@@ -3,11 +3,11 @@ import type { Database } from '../../db/client.ts';
 import { orders, payments } from '../../db/schema/index.ts';
 import { withTx } from '../../db/transactions.ts';
 import { normaliseCode } from '../../domain/codes.ts';
-import type { StripeAccounts } from '../../integrations/stripe/index.ts';
+import type { PaymentGateways } from '../../integrations/payments/index.ts';
 import { sendCardRefund } from '../refunds/send-card-refund.ts';
 import { recordCardFailure, recordCardSuccess, successOfIntent } from './card-events.ts';
 import { paymentErrors } from './errors.ts';
-import { callStripe } from './stripe-calls.ts';
+import { callGateway } from './gateway-calls.ts';
 import type { Conference } from '../../db/schema/index.ts';
 
 export interface ConfirmCardPaymentInput {
@@ -28,7 +28,7 @@ export type CardPaymentState =
  */
 export async function confirmCardPayment(
   db: Database,
-  accounts: StripeAccounts,
+  gateways: PaymentGateways,
   input: ConfirmCardPaymentInput,
 ): Promise<{ state: CardPaymentState; message: string }> {
   const [mine] = await db
@@ -44,28 +44,26 @@ export async function confirmCardPayment(
       ),
     );
   if (!mine) throw paymentErrors('PAYMENT_NOT_FOUND', { paymentIntentId: input.paymentIntentId });
-  const account = await accounts.forConference(input.conference);
-  if (!account) throw paymentErrors('PAYMENTS_NOT_CONFIGURED');
-  const intent = await callStripe(() =>
-    account.client.paymentIntents.retrieve(input.paymentIntentId),
-  );
+  const gateway = await gateways.forConference(input.conference);
+  if (!gateway) throw paymentErrors('PAYMENTS_NOT_CONFIGURED');
+  const intent = await callGateway(() => gateway.retrieveIntent(input.paymentIntentId));
   if (intent.status === 'succeeded') {
     const result = await withTx(db, (tx) =>
       recordCardSuccess(tx, input.conference.id, successOfIntent(intent), input.now),
     );
     if (result.kind === 'settled' && result.refundToSend)
-      await sendCardRefund(db, accounts, result.refundToSend, input.now);
+      await sendCardRefund(db, gateways, result.refundToSend, input.now);
     return { state: 'succeeded', message: '' };
   }
-  if (intent.status === 'canceled')
+  if (intent.status === 'cancelled')
     return { state: 'cancelled', message: 'This payment was cancelled.' };
-  if (intent.status === 'processing' || intent.status === 'requires_capture')
+  if (intent.status === 'processing' || intent.status === 'authorised')
     return { state: 'processing', message: '' };
-  if (intent.last_payment_error) {
+  if (intent.lastFailure) {
     await withTx(db, (tx) => recordCardFailure(tx, intent, input.now));
     return {
       state: 'failed',
-      message: intent.last_payment_error.message ?? 'The card was declined.',
+      message: intent.lastFailure.message ?? 'The card was declined.',
     };
   }
   return { state: 'requires_action', message: '' };

@@ -6,7 +6,6 @@ import {
   conferences,
   discountConditions,
   orderLines,
-  orders,
   ticketTypes,
   vouchers,
   type Order,
@@ -18,6 +17,7 @@ import { brokenBound, type BoundedLine } from '../../domain/stock-rules.ts';
 import { countScopeOf } from '../cart/index.ts';
 import { consumptionKeys } from '../checkout/index.ts';
 import { countOf, lockAndCountForCart } from '../inventory/index.ts';
+import { transitionOrder } from '../orders/index.ts';
 
 export type Revival = { kind: 'revived'; order: Order } | { kind: 'refused'; why: string };
 
@@ -101,20 +101,18 @@ export async function reviveOrder(tx: Database, order: Order, now: Date): Promis
   const broken = brokenBound(revivalBounds(lapsed, conference), countOf(counts));
   if (broken) return { kind: 'refused', why: revivalRefusal(broken.count) };
   try {
-    const revived = await tx.transaction(async (savepoint) => {
-      const [row] = await savepoint
-        .update(orders)
-        .set({
-          status: 'pending',
+    const revived = await tx.transaction((savepoint) =>
+      transitionOrder(savepoint, order.id, {
+        from: [order.status],
+        to: 'pending',
+        set: {
           holdExpiresAt: addMinutes(now, conference.holdMinutes),
           cancelledAt: null,
           cancelReason: null,
-          updatedAt: now,
-        })
-        .where(eq(orders.id, order.id))
-        .returning();
-      return row;
-    });
+        },
+        now,
+      }),
+    );
     if (!revived) throw new Error(`order ${order.reference} vanished while it was revived`);
     return { kind: 'revived', order: revived };
   } catch (error) {

@@ -1,8 +1,7 @@
 import type { Database } from '../../db/client.ts';
 import type { Order } from '../../db/schema/index.ts';
 import { settleAfterPayment } from '../../domain/order-money.ts';
-import { cancelPendingOrders, markOrderPaid } from '../orders/index.ts';
-import { flagOrder, loadMoneyFacts } from './money-facts.ts';
+import { cancelPendingOrders, flagOrder, loadMoneyFacts, markOrderPaid } from '../orders/index.ts';
 import { reviveOrder } from './revive-order.ts';
 
 export type SettleOutcome =

@@ -1,12 +1,18 @@
 import type { Database } from '../../db/client.ts';
-import { payments, type Conference, type Order } from '../../db/schema/index.ts';
+import type { Conference, Order } from '../../db/schema/index.ts';
 import { withTx } from '../../db/transactions.ts';
 import { normaliseCode } from '../../domain/codes.ts';
 import { applyCreditsToOrder } from '../credits/index.ts';
 import { lockForConsumption } from '../../db/locks.ts';
-import { orderErrors } from '../orders/index.ts';
+import { recordAudit, type Actor } from '../access/index.ts';
+import {
+  insertPayment,
+  loadMoneyFacts,
+  lockBuyerOrderOrThrow,
+  lockOrder,
+  orderErrors,
+} from '../orders/index.ts';
 import { paymentErrors } from './errors.ts';
-import { loadMoneyFacts, lockBuyerOrderOrThrow, lockOrder } from './money-facts.ts';
 import { settlePayment, type SettleOutcome } from './settle-payment.ts';
 
 export interface StaffPaymentInput {
@@ -18,13 +24,16 @@ export interface StaffPaymentInput {
   amount?: number | undefined;
   externalReference: string;
   note: string;
-  staffId: string | null;
+  /** Who records it; audited with the payment, in its transaction (D6.4). */
+  actor: Actor;
+  ip?: string | undefined;
   now: Date;
 }
 
 /**
  * PAY-6 / PAY-5 for staff: record money that reached the organiser another way. Partial amounts
  * leave the order pending (PAY-7); an overpayment is recorded and flagged, not refused or lost.
+ * The audit entry commits with the payment or not at all (D6.4).
  */
 export async function recordStaffPayment(
   db: Database,
@@ -42,7 +51,7 @@ export async function recordStaffPayment(
     const amount = input.method === 'comp' ? Math.max(0, order.total - paid) : (input.amount ?? 0);
     if (input.method === 'manual' && (!Number.isSafeInteger(amount) || amount <= 0))
       throw paymentErrors('AMOUNT_INVALID', { amount });
-    await tx.insert(payments).values({
+    await insertPayment(tx, {
       orderId: order.id,
       conferenceId: order.conferenceId,
       method: input.method,
@@ -51,13 +60,26 @@ export async function recordStaffPayment(
       currency: order.currency,
       reference: input.externalReference,
       note: input.note,
-      createdBy: input.staffId,
+      createdBy: input.actor.kind === 'user' ? input.actor.userId : null,
       createdAt: input.now,
       updatedAt: input.now,
     });
     const outcome = await settlePayment(tx, order, input.now);
     const current =
       outcome.kind === 'paid' ? outcome.order : ((await lockOrder(tx, { id: order.id })) ?? order);
+    await recordAudit(tx, {
+      conferenceId: order.conferenceId,
+      actor: input.actor,
+      action: `payment.${input.method}`,
+      entityType: 'order',
+      entityId: current.reference,
+      details: {
+        amount: input.method === 'manual' ? (input.amount ?? null) : null,
+        outcome: outcome.kind,
+      },
+      ip: input.ip,
+      now: input.now,
+    });
     return { order: current, outcome };
   });
 }

@@ -1,5 +1,4 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type Stripe from 'stripe';
 import type { Database } from '../../db/client.ts';
 import {
   orders,
@@ -8,13 +7,22 @@ import {
   type Order,
   type Payment,
 } from '../../db/schema/index.ts';
-import type { StripeAccount, StripeAccounts } from '../../integrations/stripe/index.ts';
+import {
+  isGatewayError,
+  type CardIntent,
+  type PaymentGateway,
+  type PaymentGateways,
+} from '../../integrations/payments/index.ts';
 import { normaliseCode } from '../../domain/codes.ts';
-import { orderErrors } from '../orders/index.ts';
+import {
+  insertPaymentAttempt,
+  loadMoneyFacts,
+  orderErrors,
+  transitionPayments,
+} from '../orders/index.ts';
 import { paymentErrors } from './errors.ts';
-import { loadMoneyFacts } from './money-facts.ts';
-import { callStripe, cancelAttemptIntent, isResourceMissing } from './stripe-calls.ts';
-import { ensureStripeCustomer } from './stripe-customers.ts';
+import { callGateway, cancelAttemptIntent } from './gateway-calls.ts';
+import { ensureGatewayCustomer } from './gateway-customers.ts';
 
 export interface CardPaymentStart {
   paymentIntentId: string;
@@ -51,15 +59,15 @@ async function payableOrder(db: Database, input: StartCardPaymentInput): Promise
   return order;
 }
 
-function startOf(account: StripeAccount, intent: Stripe.PaymentIntent): CardPaymentStart {
-  if (!intent.client_secret) throw new Error(`payment intent ${intent.id} has no client secret`);
+function startOf(gateway: PaymentGateway, intent: CardIntent): CardPaymentStart {
+  if (!intent.clientSecret) throw new Error(`payment intent ${intent.id} has no client secret`);
   return {
     paymentIntentId: intent.id,
-    clientSecret: intent.client_secret,
-    publishableKey: account.publishableKey,
+    clientSecret: intent.clientSecret,
+    publishableKey: gateway.publishableKey,
     amount: intent.amount,
-    currency: intent.currency.toUpperCase(),
-    testMode: account.testMode,
+    currency: intent.currency,
+    testMode: gateway.testMode,
   };
 }
 
@@ -80,20 +88,17 @@ async function recordAttempt(db: Database, order: Order, due: number, now: Date)
       ),
     );
   const key = `card:${due}:${superseded?.n ?? 0}`;
-  await db
-    .insert(payments)
-    .values({
-      orderId: order.id,
-      conferenceId: order.conferenceId,
-      method: 'stripe',
-      status: 'pending',
-      amount: due,
-      currency: order.currency,
-      idempotencyKey: key,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .onConflictDoNothing();
+  await insertPaymentAttempt(db, {
+    orderId: order.id,
+    conferenceId: order.conferenceId,
+    method: 'stripe',
+    status: 'pending',
+    amount: due,
+    currency: order.currency,
+    idempotencyKey: key,
+    createdAt: now,
+    updatedAt: now,
+  });
   const [row] = await db
     .select()
     .from(payments)
@@ -105,87 +110,86 @@ async function recordAttempt(db: Database, order: Order, due: number, now: Date)
 /** Earlier intents for another amount are cancelled at Stripe and locally, so only one can be paid. */
 async function supersede(
   db: Database,
-  account: StripeAccount,
+  gateway: PaymentGateway,
   stale: readonly Payment[],
   now: Date,
 ): Promise<void> {
   for (const payment of stale) {
-    await cancelAttemptIntent(account, payment);
-    await db
-      .update(payments)
-      .set({ status: 'cancelled', updatedAt: now })
-      .where(and(eq(payments.id, payment.id), inArray(payments.status, ['pending', 'failed'])));
+    await cancelAttemptIntent(gateway, payment);
+    await transitionPayments(
+      db,
+      { paymentId: payment.id },
+      { from: ['pending', 'failed'], to: 'cancelled', now },
+    );
   }
 }
 
 /**
  * The attempt's intent if it can still take (or already holds) the buyer's money; `replace` when
- * Stripe no longer knows it (the conference's keys changed, or TEST MODE lost its stand-in) or
+ * the provider no longer knows it (the conference's keys changed, or TEST MODE lost its stand-in) or
  * it was cancelled: paying it is impossible, so the order needs a new one.
  */
 async function intentOfAttempt(
-  account: StripeAccount,
+  gateway: PaymentGateway,
   attempt: Payment,
-): Promise<Stripe.PaymentIntent | 'replace' | null> {
+): Promise<CardIntent | 'replace' | null> {
   const known = attempt.stripePaymentIntentId;
   if (!known) return attempt.status === 'cancelled' ? 'replace' : null;
-  const intent = await callStripe(() =>
-    account.client.paymentIntents.retrieve(known).catch((error: unknown) => {
-      if (isResourceMissing(error)) return null;
+  const intent = await callGateway(() =>
+    gateway.retrieveIntent(known).catch((error: unknown) => {
+      if (isGatewayError(error, 'not_found')) return null;
       throw error;
     }),
   );
   if (!intent) return 'replace';
-  if (attempt.status === 'cancelled' || intent.status === 'canceled') return 'replace';
+  if (attempt.status === 'cancelled' || intent.status === 'cancelled') return 'replace';
   // A succeeded or authorised intent holds money: never start a second one beside it.
   return intent;
 }
 
 /** An attempt whose intent cannot be paid ends cancelled, so no page shows it as pending. */
 async function retireAttempt(db: Database, attempt: Payment, now: Date): Promise<void> {
-  await db
-    .update(payments)
-    .set({ status: 'cancelled', updatedAt: now })
-    .where(and(eq(payments.id, attempt.id), inArray(payments.status, ['pending', 'failed'])));
+  await transitionPayments(
+    db,
+    { paymentId: attempt.id },
+    { from: ['pending', 'failed'], to: 'cancelled', now },
+  );
 }
 
 /** D4.3 steps three and four: create with the attempt's key, then record the intent on it. */
 async function createIntent(
   db: Database,
-  account: StripeAccount,
+  gateway: PaymentGateway,
   input: StartCardPaymentInput,
   order: Order,
   attempt: Payment,
-): Promise<Stripe.PaymentIntent> {
-  const create = (customer: string, key: string) =>
-    account.client.paymentIntents.create(
-      {
-        amount: attempt.amount,
-        currency: order.currency.toLowerCase(),
-        customer,
-        automatic_payment_methods: { enabled: true },
-        description: `Order ${order.reference} for ${input.conference.name}`,
-        metadata: {
-          order_id: order.id,
-          order_reference: order.reference,
-          conference_id: input.conference.id,
-          conference_slug: input.conference.slug,
-          payment_id: attempt.id,
-        },
+): Promise<CardIntent> {
+  const create = (customerId: string, idempotencyKey: string) =>
+    gateway.createIntent({
+      amount: attempt.amount,
+      currency: order.currency,
+      customerId,
+      description: `Order ${order.reference} for ${input.conference.name}`,
+      tags: {
+        orderId: order.id,
+        orderReference: order.reference,
+        conferenceId: input.conference.id,
+        conferenceSlug: input.conference.slug,
+        paymentId: attempt.id,
       },
-      { idempotencyKey: key },
-    );
-  const customer = await ensureStripeCustomer(db, account, input.conference, order.userId);
+      idempotencyKey,
+    });
+  const customer = await ensureGatewayCustomer(db, gateway, input.conference, order.userId);
   const key = `lanyard-payment-${attempt.id}`;
-  const intent = await callStripe(async () => {
+  const intent = await callGateway(async () => {
     try {
       return await create(customer, key);
     } catch (error) {
       // The customer was made under other keys: make it anew under these, then retry once.
-      if (!isResourceMissing(error, 'customer')) throw error;
-      const fresh = await ensureStripeCustomer(
+      if (!isGatewayError(error, 'not_found') || error.param !== 'customer') throw error;
+      const fresh = await ensureGatewayCustomer(
         db,
-        account,
+        gateway,
         input.conference,
         order.userId,
         customer,
@@ -203,20 +207,20 @@ async function createIntent(
 /**
  * PAY-3 without its races (payments W-9): one PaymentIntent per order and amount, created on
  * demand, reused on retry (also after a decline), superseded ones cancelled, and replaced when
- * Stripe no longer knows it or it was cancelled. No Stripe call happens inside a transaction
+ * the provider no longer knows it or it was cancelled. No Stripe call happens inside a transaction
  * (D4.3).
  */
 export async function startCardPayment(
   db: Database,
-  accounts: StripeAccounts,
+  gateways: PaymentGateways,
   input: StartCardPaymentInput,
 ): Promise<CardPaymentStart> {
   const order = await payableOrder(db, input);
   const { paid } = await loadMoneyFacts(db, order.id);
   const due = order.total - paid;
   if (due <= 0) throw paymentErrors('NOTHING_DUE');
-  const account = await accounts.forConference(input.conference);
-  if (!account) throw paymentErrors('PAYMENTS_NOT_CONFIGURED');
+  const gateway = await gateways.forConference(input.conference);
+  if (!gateway) throw paymentErrors('PAYMENTS_NOT_CONFIGURED');
 
   const open = await db
     .select()
@@ -231,20 +235,21 @@ export async function startCardPayment(
     .orderBy(desc(payments.createdAt));
   const stale = open.filter((p) => p.amount !== due);
   let attempt = await recordAttempt(db, order, due, input.now);
-  let intent = await intentOfAttempt(account, attempt);
+  let intent = await intentOfAttempt(gateway, attempt);
   if (intent === 'replace') {
     // Retiring it moves the attempt key on, so every concurrent start lands on one new attempt.
     await retireAttempt(db, attempt, input.now);
     attempt = await recordAttempt(db, order, due, input.now);
     intent = null;
   }
-  intent ??= await createIntent(db, account, input, order, attempt);
+  intent ??= await createIntent(db, gateway, input, order, attempt);
   if (attempt.status === 'failed') {
-    await db
-      .update(payments)
-      .set({ status: 'pending', updatedAt: input.now })
-      .where(and(eq(payments.id, attempt.id), eq(payments.status, 'failed')));
+    await transitionPayments(
+      db,
+      { paymentId: attempt.id },
+      { from: ['failed'], to: 'pending', now: input.now },
+    );
   }
-  await supersede(db, account, stale, input.now);
-  return startOf(account, intent);
+  await supersede(db, gateway, stale, input.now);
+  return startOf(gateway, intent);
 }

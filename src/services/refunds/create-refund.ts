@@ -13,10 +13,10 @@ import {
 import { lineRefundAmount, refundableAmount } from '../../domain/order-money.ts';
 import { isSameRequest, requestFingerprint } from '../../domain/idempotency.ts';
 import { withTx } from '../../db/transactions.ts';
-import type { StripeAccounts } from '../../integrations/stripe/index.ts';
+import type { PaymentGateways } from '../../integrations/payments/index.ts';
+import { recordAudit, type Actor } from '../access/index.ts';
 import { commonErrors } from '../common/errors.ts';
-import { orderErrors } from '../orders/index.ts';
-import { loadMoneyFacts, lockOrder } from '../payments/money-facts.ts';
+import { insertRefund, loadMoneyFacts, lockOrder, orderErrors } from '../orders/index.ts';
 import { refundErrors } from './errors.ts';
 import { applySucceededRefund, cancelRefundedUnits } from './refund-effects.ts';
 import { sendCardRefund } from './send-card-refund.ts';
@@ -32,7 +32,9 @@ export interface RefundRequest {
   reason: string;
   /** D4.6: one key per refund request; the same key returns the same refund. */
   idempotencyKey: string;
-  staffId: string | null;
+  /** Who asks; audited with the refund record, in its transaction (D6.4). */
+  actor: Actor;
+  ip?: string | undefined;
   now: Date;
 }
 
@@ -99,97 +101,121 @@ async function pendingOutflow(tx: Database, orderId: string): Promise<number> {
   return Number(row?.sum ?? 0);
 }
 
+/** The refund recorded under the order lock: lines cancelled, credit issued, status applied. */
+async function recordRefund(tx: Database, request: RefundRequest): Promise<RefundResult> {
+  const { now } = request;
+  const staffId = request.actor.kind === 'user' ? request.actor.userId : null;
+  const order = await lockOrder(tx, {
+    reference: request.reference,
+    conferenceId: request.conference.id,
+  });
+  if (!order) throw orderErrors('ORDER_NOT_FOUND', { reference: request.reference });
+  const fingerprint = refundFingerprint(request);
+  const existing = await findByKey(tx, order.id, request.idempotencyKey);
+  if (existing && !isSameRequest(existing.idempotencyFingerprint, fingerprint))
+    throw commonErrors('IDEMPOTENCY_KEY_REUSED', { refundId: existing.id });
+  if (existing) return { refund: existing, order, replayed: true };
+  if (order.status !== 'paid' && order.status !== 'partially_refunded')
+    throw refundErrors('ORDER_NOT_REFUNDABLE', { status: order.status });
+  const wanted = request.lines ?? [];
+  // Lines are checked (and valued) even when staff give an amount of their own.
+  const linesValue = wanted.length ? await linesAmount(tx, order, wanted) : 0;
+  const amount = request.amount ?? linesValue;
+  if (amount <= 0 && wanted.length === 0) throw refundErrors('REFUND_EMPTY');
+  const { paid, refunded } = await loadMoneyFacts(tx, order.id);
+  const left = refundableAmount(paid, refunded + (await pendingOutflow(tx, order.id)));
+  if (amount > left) throw refundErrors('REFUND_EXCEEDS_BALANCE', { amount, refundable: left });
+  const toCard = request.destination === 'card';
+  const paymentId = toCard && amount > 0 ? await cardPaymentFor(tx, order, amount) : null;
+  const refund = await insertRefund(tx, {
+    orderId: order.id,
+    conferenceId: order.conferenceId,
+    amount: Math.max(amount, 0),
+    destination: request.destination,
+    // A credit refund (or cancelling lines for nothing) completes here; a card one waits for Stripe.
+    status: toCard && amount > 0 ? 'pending' : 'succeeded',
+    reason: request.reason,
+    paymentId,
+    idempotencyKey: request.idempotencyKey,
+    idempotencyFingerprint: fingerprint,
+    createdBy: staffId,
+    createdAt: now,
+    updatedAt: now,
+  });
+  if (!refund) throw new Error('refund insert returned nothing');
+  if (wanted.length) {
+    await tx.insert(refundLines).values(
+      wanted.map((l) => ({
+        refundId: refund.id,
+        orderLineId: l.orderLineId,
+        conferenceId: order.conferenceId,
+        quantity: l.quantity,
+      })),
+    );
+    await cancelRefundedUnits(tx, refund.id, 1);
+  }
+  if (refund.status !== 'succeeded') return { refund, order, replayed: false };
+  if (!toCard && amount > 0) {
+    const [credit] = await tx
+      .insert(credits)
+      .values({
+        userId: order.userId,
+        conferenceId: order.conferenceId,
+        amount,
+        currency: order.currency,
+        sourceOrderId: order.id,
+        sourceRefundId: refund.id,
+        note: `Refund for order ${order.reference}${request.reason ? `: ${request.reason}` : ''}`,
+        createdBy: staffId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: credits.id });
+    await tx
+      .update(refunds)
+      .set({ creditId: credit?.id ?? null })
+      .where(eq(refunds.id, refund.id));
+  }
+  return { refund, order: await applySucceededRefund(tx, order, refund, now), replayed: false };
+}
+
 /**
  * D4.6 / REF: one refund, to the card or to store credit (never both). The order is locked, the
- * refund recorded and the lines cancelled in one transaction; a card refund is then sent to
- * Stripe after commit (D4.3) with the refund's id as idempotency key.
+ * refund recorded, the lines cancelled and the staff action audited in one transaction (D6.4); a
+ * card refund is then sent to Stripe after commit (D4.3) with the refund's id as idempotency
+ * key. The audit entry shows the refund as recorded: a card refund is `pending` there, and its
+ * outcome is on the refund itself.
  */
 export async function createRefund(
   db: Database,
-  accounts: StripeAccounts,
+  gateways: PaymentGateways,
   request: RefundRequest,
 ): Promise<RefundResult> {
   const { now } = request;
   const recorded = await withTx(db, async (tx) => {
-    const order = await lockOrder(tx, {
-      reference: request.reference,
-      conferenceId: request.conference.id,
+    const result = await recordRefund(tx, request);
+    if (result.replayed) return result;
+    const { refund, order } = result;
+    await recordAudit(tx, {
+      conferenceId: order.conferenceId,
+      actor: request.actor,
+      action: 'refund.create',
+      entityType: 'order',
+      entityId: order.reference,
+      details: {
+        refundId: refund.id,
+        amount: refund.amount,
+        destination: refund.destination,
+        status: refund.status,
+      },
+      ip: request.ip,
+      now,
     });
-    if (!order) throw orderErrors('ORDER_NOT_FOUND', { reference: request.reference });
-    const fingerprint = refundFingerprint(request);
-    const existing = await findByKey(tx, order.id, request.idempotencyKey);
-    if (existing && !isSameRequest(existing.idempotencyFingerprint, fingerprint))
-      throw commonErrors('IDEMPOTENCY_KEY_REUSED', { refundId: existing.id });
-    if (existing) return { refund: existing, order, replayed: true };
-    if (order.status !== 'paid' && order.status !== 'partially_refunded')
-      throw refundErrors('ORDER_NOT_REFUNDABLE', { status: order.status });
-    const wanted = request.lines ?? [];
-    // Lines are checked (and valued) even when staff give an amount of their own.
-    const linesValue = wanted.length ? await linesAmount(tx, order, wanted) : 0;
-    const amount = request.amount ?? linesValue;
-    if (amount <= 0 && wanted.length === 0) throw refundErrors('REFUND_EMPTY');
-    const { paid, refunded } = await loadMoneyFacts(tx, order.id);
-    const left = refundableAmount(paid, refunded + (await pendingOutflow(tx, order.id)));
-    if (amount > left) throw refundErrors('REFUND_EXCEEDS_BALANCE', { amount, refundable: left });
-    const toCard = request.destination === 'card';
-    const paymentId = toCard && amount > 0 ? await cardPaymentFor(tx, order, amount) : null;
-    const [refund] = await tx
-      .insert(refunds)
-      .values({
-        orderId: order.id,
-        conferenceId: order.conferenceId,
-        amount: Math.max(amount, 0),
-        destination: request.destination,
-        // A credit refund (or cancelling lines for nothing) completes here; a card one waits for Stripe.
-        status: toCard && amount > 0 ? 'pending' : 'succeeded',
-        reason: request.reason,
-        paymentId,
-        idempotencyKey: request.idempotencyKey,
-        idempotencyFingerprint: fingerprint,
-        createdBy: request.staffId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    if (!refund) throw new Error('refund insert returned nothing');
-    if (wanted.length) {
-      await tx.insert(refundLines).values(
-        wanted.map((l) => ({
-          refundId: refund.id,
-          orderLineId: l.orderLineId,
-          conferenceId: order.conferenceId,
-          quantity: l.quantity,
-        })),
-      );
-      await cancelRefundedUnits(tx, refund.id, 1);
-    }
-    if (refund.status !== 'succeeded') return { refund, order, replayed: false };
-    if (!toCard && amount > 0) {
-      const [credit] = await tx
-        .insert(credits)
-        .values({
-          userId: order.userId,
-          conferenceId: order.conferenceId,
-          amount,
-          currency: order.currency,
-          sourceOrderId: order.id,
-          sourceRefundId: refund.id,
-          note: `Refund for order ${order.reference}${request.reason ? `: ${request.reason}` : ''}`,
-          createdBy: request.staffId,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning({ id: credits.id });
-      await tx
-        .update(refunds)
-        .set({ creditId: credit?.id ?? null })
-        .where(eq(refunds.id, refund.id));
-    }
-    return { refund, order: await applySucceededRefund(tx, order, refund, now), replayed: false };
+    return result;
   });
   if (recorded.refund.status !== 'pending' || recorded.refund.destination !== 'card')
     return recorded;
-  const sent = await sendCardRefund(db, accounts, recorded.refund.id, now);
+  const sent = await sendCardRefund(db, gateways, recorded.refund.id, now);
   return { ...recorded, ...sent };
 }
 

@@ -1,16 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { queryRows } from '../../db/raw.ts';
-import {
-  attendees,
-  orders,
-  outbox,
-  refundLines,
-  type Order,
-  type Refund,
-} from '../../db/schema/index.ts';
+import { attendees, outbox, refundLines, type Order, type Refund } from '../../db/schema/index.ts';
 import { statusAfterRefunds } from '../../domain/order-money.ts';
-import { loadMoneyFacts } from '../payments/money-facts.ts';
+import { loadMoneyFacts, transitionOrder } from '../orders/index.ts';
 
 /** D4.6: cancels the refund's units on their order lines; their stock frees itself (D2.1). */
 export async function cancelRefundedUnits(
@@ -57,11 +50,7 @@ export async function applySucceededRefund(
   const status = statusAfterRefunds(order.status, paid, refunded);
   let current = order;
   if (status !== order.status) {
-    const [updated] = await tx
-      .update(orders)
-      .set({ status, updatedAt: now })
-      .where(eq(orders.id, order.id))
-      .returning();
+    const updated = await transitionOrder(tx, order.id, { from: [order.status], to: status, now });
     current = updated ?? order;
   }
   await withdrawAdmissionIfNoTicketLeft(tx, current, now);

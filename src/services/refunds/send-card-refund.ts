@@ -1,11 +1,10 @@
 import { and, eq, isNull, lte } from 'drizzle-orm';
-import Stripe from 'stripe';
 import type { Database } from '../../db/client.ts';
 import { conferences, payments, refunds, type Order, type Refund } from '../../db/schema/index.ts';
 import { withTx } from '../../db/transactions.ts';
-import type { StripeAccounts } from '../../integrations/stripe/index.ts';
-import { lockOrder } from '../payments/money-facts.ts';
-import { localRefundStatus, settleLocalRefund } from './stripe-refunds.ts';
+import { isFinalRefusal, type PaymentGateways } from '../../integrations/payments/index.ts';
+import { lockOrder } from '../orders/index.ts';
+import { settleLocalRefund } from './stripe-refunds.ts';
 
 export interface SentRefund {
   refund: Refund;
@@ -22,15 +21,6 @@ async function loadRefundContext(db: Database, refundId: string) {
   return row;
 }
 
-/** A refusal Stripe will repeat on retry (bad request, already refunded), unlike an outage. */
-function isFinalRefusal(error: unknown): error is Stripe.errors.StripeError {
-  return (
-    error instanceof Stripe.errors.StripeInvalidRequestError ||
-    error instanceof Stripe.errors.StripeCardError ||
-    error instanceof Stripe.errors.StripePermissionError
-  );
-}
-
 /**
  * Sends one recorded card refund to Stripe, outside any transaction (D4.3), keyed by the refund's
  * id so a retry after a crash or timeout cannot refund twice. An outage leaves it pending for the
@@ -38,32 +28,26 @@ function isFinalRefusal(error: unknown): error is Stripe.errors.StripeError {
  */
 export async function sendCardRefund(
   db: Database,
-  accounts: StripeAccounts,
+  gateways: PaymentGateways,
   refundId: string,
   now: Date,
 ): Promise<SentRefund> {
   const context = await loadRefundContext(db, refundId);
   if (!context) throw new Error(`card refund ${refundId} has no payment`);
   const { refund, payment, conference } = context;
-  const account = await accounts.forConference(conference);
+  const gateway = await gateways.forConference(conference);
   let outcome: { id: string | null; status: Refund['status']; failure: string } | null = null;
-  if (!account || !payment.stripePaymentIntentId) {
+  if (!gateway || !payment.stripePaymentIntentId) {
     outcome = { id: null, status: 'failed', failure: 'card payments are not configured' };
   } else if (refund.status === 'pending' && !refund.stripeRefundId) {
     try {
-      const sent = await account.client.refunds.create(
-        {
-          payment_intent: payment.stripePaymentIntentId,
-          amount: refund.amount,
-          metadata: { lanyard_refund_id: refund.id, order_id: refund.orderId },
-        },
-        { idempotencyKey: `lanyard-refund-${refund.id}` },
-      );
-      outcome = {
-        id: sent.id,
-        status: localRefundStatus(sent.status),
-        failure: sent.failure_reason ?? '',
-      };
+      const sent = await gateway.createRefund({
+        intentId: payment.stripePaymentIntentId,
+        amount: refund.amount,
+        tags: { refundId: refund.id, orderId: refund.orderId },
+        idempotencyKey: `lanyard-refund-${refund.id}`,
+      });
+      outcome = { id: sent.id, status: sent.status, failure: sent.failureReason };
     } catch (error) {
       if (!isFinalRefusal(error)) throw error;
       outcome = { id: null, status: 'failed', failure: error.message };
@@ -89,7 +73,7 @@ export async function sendCardRefund(
 /** The retry sweep: card refunds recorded but never confirmed by Stripe (crash, outage). */
 export async function resendPendingCardRefunds(
   db: Database,
-  accounts: StripeAccounts,
+  gateways: PaymentGateways,
   now: Date,
   olderThanMs = 60_000,
 ): Promise<number> {
@@ -105,6 +89,6 @@ export async function resendPendingCardRefunds(
       ),
     )
     .limit(50);
-  for (const { id } of due) await sendCardRefund(db, accounts, id, now).catch(() => undefined);
+  for (const { id } of due) await sendCardRefund(db, gateways, id, now).catch(() => undefined);
   return due.length;
 }

@@ -1,18 +1,26 @@
 import { and, eq, or } from 'drizzle-orm';
-import type Stripe from 'stripe';
 import type { Database } from '../../db/client.ts';
-import { stripeIdOf } from '../../integrations/stripe/index.ts';
+import type { GatewayRefund } from '../../integrations/payments/index.ts';
 import { payments, refunds, type Order, type Payment, type Refund } from '../../db/schema/index.ts';
-import { flagOrder, lockOrder } from '../payments/money-facts.ts';
+import { flagOrder, insertRefund, lockOrder, transitionRefund } from '../orders/index.ts';
 import { applySucceededRefund, cancelRefundedUnits } from './refund-effects.ts';
 
 type LocalStatus = Refund['status'];
 
-/** Stripe's refund states mapped onto ours: `pending`/`requires_action` keep waiting. */
-export function localRefundStatus(status: string | null): LocalStatus {
-  if (status === 'succeeded') return 'succeeded';
-  if (status === 'failed' || status === 'canceled') return 'failed';
-  return 'pending';
+/** Stripe took the refund but has not settled it: it stays pending, now with Stripe's id. */
+async function noteStripeRefundId(
+  tx: Database,
+  refundId: string,
+  stripeRefundId: string | null,
+  failure: string,
+  now: Date,
+): Promise<Refund | undefined> {
+  const [refund] = await tx
+    .update(refunds)
+    .set({ stripeRefundId, failureMessage: failure, updatedAt: now })
+    .where(and(eq(refunds.id, refundId), eq(refunds.status, 'pending')))
+    .returning();
+  return refund;
 }
 
 /**
@@ -30,11 +38,15 @@ export async function settleLocalRefund(
 ): Promise<{ refund: Refund; order: Order }> {
   if (refund.status !== 'pending') return { refund, order };
   // Guarded in SQL too: the row read earlier may be stale, and only one event may settle it.
-  const [updated] = await tx
-    .update(refunds)
-    .set({ stripeRefundId, status, failureMessage: failure, updatedAt: now })
-    .where(and(eq(refunds.id, refund.id), eq(refunds.status, 'pending')))
-    .returning();
+  const updated =
+    status === 'pending'
+      ? await noteStripeRefundId(tx, refund.id, stripeRefundId, failure, now)
+      : await transitionRefund(tx, refund.id, {
+          from: ['pending'],
+          to: status,
+          set: { stripeRefundId, failureMessage: failure },
+          now,
+        });
   if (!updated) return { refund, order };
   const current = updated;
   if (status === 'succeeded')
@@ -59,10 +71,10 @@ export async function settleLocalRefund(
 export async function applyStripeRefund(
   tx: Database,
   conferenceId: string,
-  stripeRefund: Stripe.Refund,
+  stripeRefund: GatewayRefund,
   now: Date,
 ): Promise<'applied' | 'unknown_payment'> {
-  const ours = stripeRefund.metadata?.['lanyard_refund_id'];
+  const ours = stripeRefund.lanyardRefundId;
   const [known] = await tx
     .select()
     .from(refunds)
@@ -71,14 +83,13 @@ export async function applyStripeRefund(
         ? or(eq(refunds.stripeRefundId, stripeRefund.id), eq(refunds.id, ours))
         : eq(refunds.stripeRefundId, stripeRefund.id),
     );
-  const status = localRefundStatus(stripeRefund.status);
-  const failure = stripeRefund.failure_reason ?? '';
+  const { status, failureReason: failure } = stripeRefund;
   if (known) {
     const order = await lockOrder(tx, { id: known.orderId });
     if (order) await settleLocalRefund(tx, order, known, stripeRefund.id, status, failure, now);
     return 'applied';
   }
-  const intentId = stripeIdOf(stripeRefund.payment_intent);
+  const intentId = stripeRefund.intentId;
   if (!intentId) return 'unknown_payment';
   const [payment] = await tx
     .select()
@@ -97,15 +108,15 @@ export async function applyStripeRefund(
 async function recordStripeSideRefund(
   tx: Database,
   payment: Payment,
-  stripeRefund: Stripe.Refund,
+  stripeRefund: GatewayRefund,
   now: Date,
 ): Promise<void> {
   const order = await lockOrder(tx, { id: payment.orderId });
   if (!order) return;
   const key = `stripe:${stripeRefund.id}`;
-  const [inserted] = await tx
-    .insert(refunds)
-    .values({
+  const inserted = await insertRefund(
+    tx,
+    {
       orderId: order.id,
       conferenceId: order.conferenceId,
       amount: stripeRefund.amount,
@@ -116,9 +127,9 @@ async function recordStripeSideRefund(
       idempotencyKey: key,
       createdAt: now,
       updatedAt: now,
-    })
-    .onConflictDoNothing()
-    .returning();
+    },
+    { onKeyTaken: 'skip' },
+  );
   // Another event may have recorded it a moment ago; it may still need this event's status.
   const [recorded] = inserted
     ? [inserted]
@@ -132,8 +143,8 @@ async function recordStripeSideRefund(
       order,
       recorded,
       stripeRefund.id,
-      localRefundStatus(stripeRefund.status),
-      stripeRefund.failure_reason ?? '',
+      stripeRefund.status,
+      stripeRefund.failureReason,
       now,
     );
 }

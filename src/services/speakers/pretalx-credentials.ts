@@ -3,7 +3,7 @@ import type { SecretBox } from '../../config/secret-box.ts';
 import type { Database } from '../../db/client.ts';
 import { conferences, type Conference } from '../../db/schema/index.ts';
 import { withTx } from '../../db/transactions.ts';
-import { obfuscateKey } from '../../integrations/stripe/index.ts';
+import { obfuscateKey } from '../../domain/obfuscate-key.ts';
 import { createPretalxClient, type PretalxClient } from '../../integrations/pretalx/index.ts';
 import { recordAudit, type Actor } from '../access/index.ts';
 import { commonErrors } from '../common/errors.ts';

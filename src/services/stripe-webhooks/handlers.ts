@@ -1,10 +1,14 @@
 import { and, eq } from 'drizzle-orm';
-import type Stripe from 'stripe';
 import type { Database } from '../../db/client.ts';
-import { stripeIdOf } from '../../integrations/stripe/index.ts';
 import { payments } from '../../db/schema/index.ts';
+import type {
+  CardIntent,
+  ChargeRefunded,
+  Dispute,
+  PaymentEvent,
+} from '../../integrations/payments/index.ts';
+import { flagOrder } from '../orders/index.ts';
 import {
-  flagOrder,
   recordCardCancellation,
   recordCardFailure,
   recordCardSuccess,
@@ -23,7 +27,7 @@ export interface HandlerContext {
   remote: RemoteFacts;
 }
 
-async function onIntentSucceeded(ctx: HandlerContext, intent: Stripe.PaymentIntent): Promise<void> {
+async function onIntentSucceeded(ctx: HandlerContext, intent: CardIntent): Promise<void> {
   const result = await recordCardSuccess(
     ctx.tx,
     ctx.conferenceId,
@@ -40,8 +44,8 @@ async function onIntentSucceeded(ctx: HandlerContext, intent: Stripe.PaymentInte
  * find it recorded and change nothing (D4.11). The event carries no refund list since API
  * 2022-11-15; the refunds were listed from Stripe before this transaction.
  */
-async function onChargeRefunded(ctx: HandlerContext, charge: Stripe.Charge): Promise<void> {
-  const intentId = stripeIdOf(charge.payment_intent);
+async function onChargeRefunded(ctx: HandlerContext, charge: ChargeRefunded): Promise<void> {
+  const { intentId } = charge;
   if (!intentId) return;
   const [payment] = await ctx.tx
     .select()
@@ -55,36 +59,30 @@ async function onChargeRefunded(ctx: HandlerContext, charge: Stripe.Charge): Pro
       {
         intentId,
         orderId: payment.orderId,
-        amount: charge.amount_captured || charge.amount,
-        currency: charge.currency.toUpperCase(),
-        chargeId: charge.id,
+        amount: charge.amount,
+        currency: charge.currency,
+        chargeId: charge.chargeId,
       },
       ctx.now,
     );
     if (result.kind === 'settled' && result.refundToSend)
       ctx.refundsToSend.push(result.refundToSend);
   }
-  const listed = ctx.remote.chargeRefunds.get(charge.id);
-  if (!listed) throw new Error(`the refunds of charge ${charge.id} were not listed`);
+  const listed = ctx.remote.chargeRefunds.get(charge.chargeId);
+  if (!listed) throw new Error(`the refunds of charge ${charge.chargeId} were not listed`);
   for (const refund of listed) await applyStripeRefund(ctx.tx, ctx.conferenceId, refund, ctx.now);
 }
 
-async function onDispute(
-  ctx: HandlerContext,
-  dispute: Stripe.Dispute,
-  opened: boolean,
-): Promise<void> {
-  const intentId = stripeIdOf(dispute.payment_intent);
-  const chargeId = stripeIdOf(dispute.charge);
+async function onDispute(ctx: HandlerContext, dispute: Dispute, opened: boolean): Promise<void> {
   const [payment] = await ctx.tx
     .select({ orderId: payments.orderId })
     .from(payments)
     .where(
       and(
         eq(payments.conferenceId, ctx.conferenceId),
-        intentId
-          ? eq(payments.stripePaymentIntentId, intentId)
-          : eq(payments.stripeChargeId, chargeId ?? ''),
+        dispute.intentId
+          ? eq(payments.stripePaymentIntentId, dispute.intentId)
+          : eq(payments.stripeChargeId, dispute.chargeId ?? ''),
       ),
     );
   if (!payment) return;
@@ -94,41 +92,27 @@ async function onDispute(
   await flagOrder(ctx.tx, payment.orderId, reason, ctx.now);
 }
 
-/** HOOK-5 and more; an event of any other type is stored and marked processed. */
-export async function handleStripeEvent(ctx: HandlerContext, event: Stripe.Event): Promise<void> {
-  switch (event.type) {
-    case 'payment_intent.succeeded':
-      return onIntentSucceeded(ctx, event.data.object);
-    case 'payment_intent.payment_failed':
-      await recordCardFailure(ctx.tx, event.data.object, ctx.now);
+/** HOOK-5 and more, on Lanyard's own event union; any other event is stored and marked processed. */
+export async function handlePaymentEvent(ctx: HandlerContext, event: PaymentEvent): Promise<void> {
+  switch (event.kind) {
+    case 'payment_succeeded':
+      return onIntentSucceeded(ctx, event.intent);
+    case 'payment_failed':
+      await recordCardFailure(ctx.tx, event.intent, ctx.now);
       return;
-    case 'payment_intent.canceled':
-      await recordCardCancellation(ctx.tx, event.data.object, ctx.now);
+    case 'payment_cancelled':
+      await recordCardCancellation(ctx.tx, event.intent, ctx.now);
       return;
-    case 'charge.refunded':
-      return onChargeRefunded(ctx, event.data.object);
-    case 'refund.created':
-    case 'refund.updated':
-    case 'charge.refund.updated':
-      await applyStripeRefund(ctx.tx, ctx.conferenceId, event.data.object, ctx.now);
+    case 'charge_refunded':
+      return onChargeRefunded(ctx, event.charge);
+    case 'refund_updated':
+      await applyStripeRefund(ctx.tx, ctx.conferenceId, event.refund, ctx.now);
       return;
-    case 'charge.dispute.created':
-      return onDispute(ctx, event.data.object, true);
-    case 'charge.dispute.closed':
-      return onDispute(ctx, event.data.object, false);
-    default:
+    case 'dispute_opened':
+      return onDispute(ctx, event.dispute, true);
+    case 'dispute_closed':
+      return onDispute(ctx, event.dispute, false);
+    case 'ignored':
       return;
   }
 }
-
-export const HANDLED_EVENT_TYPES = [
-  'payment_intent.succeeded',
-  'payment_intent.payment_failed',
-  'payment_intent.canceled',
-  'charge.refunded',
-  'refund.created',
-  'refund.updated',
-  'charge.refund.updated',
-  'charge.dispute.created',
-  'charge.dispute.closed',
-] as const;

@@ -1,12 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
-import type Stripe from 'stripe';
 import type { Database } from '../../db/client.ts';
 import { eventProcessingExceptions, stripeEvents, type Conference } from '../../db/schema/index.ts';
 import { withTx } from '../../db/transactions.ts';
-import type { StripeAccounts } from '../../integrations/stripe/index.ts';
+import type { PaymentGateways, ReceivedEvent } from '../../integrations/payments/index.ts';
 import { sendCardRefund } from '../refunds/index.ts';
 import { webhookErrors } from './errors.ts';
-import { handleStripeEvent } from './handlers.ts';
+import { handlePaymentEvent } from './handlers.ts';
 import { fetchRemoteFacts } from './remote-facts.ts';
 import { webhookTestHooks } from './test-hooks.ts';
 
@@ -16,7 +15,7 @@ export type ProcessResult = 'processed' | 'already_processed';
 export async function storeStripeEvent(
   db: Database,
   conferenceId: string,
-  event: Stripe.Event,
+  event: ReceivedEvent,
 ): Promise<string> {
   const [inserted] = await db
     .insert(stripeEvents)
@@ -25,9 +24,9 @@ export async function storeStripeEvent(
       stripeId: event.id,
       type: event.type,
       livemode: event.livemode,
-      apiVersion: event.api_version ?? '',
-      payload: event,
-      createdAt: new Date(event.created * 1000),
+      apiVersion: event.apiVersion,
+      payload: event.payload,
+      createdAt: event.created,
     })
     .onConflictDoNothing()
     .returning({ id: stripeEvents.id });
@@ -51,7 +50,7 @@ export async function storeStripeEvent(
  */
 export async function processStoredEvent(
   db: Database,
-  accounts: StripeAccounts,
+  gateways: PaymentGateways,
   conference: Conference,
   storedId: string,
   now: Date,
@@ -63,7 +62,7 @@ export async function processStoredEvent(
   try {
     const remote = await fetchRemoteFacts(
       db,
-      accounts,
+      gateways,
       conference,
       storedId,
       options.force ?? false,
@@ -74,12 +73,11 @@ export async function processStoredEvent(
       const [row] = unguarded ? await query : await query.for('update');
       if (!row) throw webhookErrors('EVENT_NOT_FOUND', { id: storedId });
       if (row.processedAt && !options.force && !unguarded) return 'already_processed';
-      const event = row.payload as Stripe.Event;
-      eventType = event.type;
-      await webhookTestHooks.beforeHandle?.(event.type, event.id);
-      await handleStripeEvent(
+      eventType = row.type;
+      await webhookTestHooks.beforeHandle?.(row.type, row.stripeId);
+      await handlePaymentEvent(
         { tx, conferenceId: conference.id, now, refundsToSend, remote },
-        event,
+        gateways.readEvent(row.payload),
       );
       await tx
         .update(stripeEvents)
@@ -105,6 +103,6 @@ export async function processStoredEvent(
   }
   // After commit: a refund that fails to send here stays pending for the retry sweep.
   for (const refundId of refundsToSend)
-    await sendCardRefund(db, accounts, refundId, now).catch(() => undefined);
+    await sendCardRefund(db, gateways, refundId, now).catch(() => undefined);
   return result;
 }

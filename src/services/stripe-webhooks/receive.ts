@@ -1,8 +1,7 @@
 import type { Database } from '../../db/client.ts';
-import type { StripeAccounts } from '../../integrations/stripe/index.ts';
+import type { PaymentGateways } from '../../integrations/payments/index.ts';
 import { getConferenceBySlugOrThrow } from '../conferences/index.ts';
 import { webhookErrors } from './errors.ts';
-import { verifiedEvent } from './verify-event.ts';
 import { processStoredEvent, storeStripeEvent, type ProcessResult } from './process-event.ts';
 
 export interface IncomingWebhook {
@@ -12,17 +11,24 @@ export interface IncomingWebhook {
   now: Date;
 }
 
-/** HOOK-1/2 per D4.7: verify (400 if bad signature or not an event), store insert-or-ignore, then process. */
+/**
+ * HOOK-1/2 per D4.7: verify (400 if the signature is bad, or the signed body is not an event),
+ * store insert-or-ignore, then process. Nothing is stored before it verifies.
+ */
 export async function receiveStripeWebhook(
   db: Database,
-  accounts: StripeAccounts,
+  gateways: PaymentGateways,
   incoming: IncomingWebhook,
 ): Promise<{ eventId: string; type: string; result: ProcessResult }> {
   const conference = await getConferenceBySlugOrThrow(db, incoming.slug);
-  const account = await accounts.forConference(conference);
-  if (!account || !account.webhookSecret) throw webhookErrors('WEBHOOK_NOT_CONFIGURED');
-  const event = verifiedEvent(account, incoming.rawBody, incoming.signature);
+  const gateway = await gateways.forConference(conference);
+  if (!gateway || !gateway.acceptsWebhooks) throw webhookErrors('WEBHOOK_NOT_CONFIGURED');
+  const checked = gateway.verifyWebhook(incoming.rawBody, incoming.signature);
+  if (!checked.ok && checked.problem === 'signature')
+    throw webhookErrors('WEBHOOK_SIGNATURE_INVALID');
+  if (!checked.ok) throw webhookErrors('WEBHOOK_EVENT_INVALID', checked.details);
+  const { event } = checked;
   const storedId = await storeStripeEvent(db, conference.id, event);
-  const result = await processStoredEvent(db, accounts, conference, storedId, incoming.now);
+  const result = await processStoredEvent(db, gateways, conference, storedId, incoming.now);
   return { eventId: event.id, type: event.type, result };
 }

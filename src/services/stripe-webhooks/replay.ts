@@ -1,9 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { conferences, stripeEvents } from '../../db/schema/index.ts';
-import type { StripeAccounts } from '../../integrations/stripe/index.ts';
-import { callStripe } from '../payments/stripe-calls.ts';
-import { paymentErrors } from '../payments/index.ts';
+import type { PaymentGateways } from '../../integrations/payments/index.ts';
+import { callGateway, paymentErrors } from '../payments/index.ts';
 import { webhookErrors } from './errors.ts';
 import { processStoredEvent, storeStripeEvent, type ProcessResult } from './process-event.ts';
 import type { Conference } from '../../db/schema/index.ts';
@@ -11,7 +10,7 @@ import type { Conference } from '../../db/schema/index.ts';
 /** `lanyard stripe replay EVENT_ID`: process a stored event again (D4.7 "staff can replay"). */
 export async function replayStripeEvent(
   db: Database,
-  accounts: StripeAccounts,
+  gateways: PaymentGateways,
   stripeEventId: string,
   now: Date,
 ): Promise<{ conference: string; result: ProcessResult }[]> {
@@ -23,7 +22,7 @@ export async function replayStripeEvent(
   if (rows.length === 0) throw webhookErrors('EVENT_NOT_FOUND', { eventId: stripeEventId });
   const results = [];
   for (const row of rows) {
-    const result = await processStoredEvent(db, accounts, row.conference, row.id, now, {
+    const result = await processStoredEvent(db, gateways, row.conference, row.id, now, {
       force: true,
     });
     results.push({ conference: row.conference.slug, result });
@@ -44,25 +43,21 @@ export interface ReconcileReport {
  */
 export async function reconcileStripeEvents(
   db: Database,
-  accounts: StripeAccounts,
+  gateways: PaymentGateways,
   conference: Conference,
   since: Date,
   now: Date,
 ): Promise<ReconcileReport> {
-  const account = await accounts.forConference(conference);
-  if (!account) throw paymentErrors('PAYMENTS_NOT_CONFIGURED');
-  const events = await callStripe(() =>
-    account.client.events
-      .list({ created: { gte: Math.floor(since.getTime() / 1000) }, limit: 100 })
-      .autoPagingToArray({ limit: 10_000 }),
-  );
+  const gateway = await gateways.forConference(conference);
+  if (!gateway) throw paymentErrors('PAYMENTS_NOT_CONFIGURED');
+  const events = await callGateway(() => gateway.listEvents(since));
   const report: ReconcileReport = { listed: events.length, stored: 0, processed: 0, failed: 0 };
   // Oldest first, as they happened.
-  for (const event of [...events].reverse()) {
+  for (const event of events) {
     const storedId = await storeStripeEvent(db, conference.id, event);
     report.stored += 1;
     try {
-      const result = await processStoredEvent(db, accounts, conference, storedId, now);
+      const result = await processStoredEvent(db, gateways, conference, storedId, now);
       if (result === 'processed') report.processed += 1;
     } catch {
       report.failed += 1;

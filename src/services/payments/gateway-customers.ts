@@ -1,17 +1,17 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { stripeCustomers, users, type Conference } from '../../db/schema/index.ts';
-import type { StripeAccount } from '../../integrations/stripe/index.ts';
-import { callStripe } from './stripe-calls.ts';
+import type { PaymentGateway } from '../../integrations/payments/index.ts';
+import { callGateway } from './gateway-calls.ts';
 
 /**
  * STR-10a: one Stripe customer per user and conference (each conference may be its own Stripe
  * account). The idempotency key makes a racing second create return the same customer, and the
  * unique index keeps one mapping row.
  */
-export async function ensureStripeCustomer(
+export async function ensureGatewayCustomer(
   db: Database,
-  account: StripeAccount,
+  gateway: PaymentGateway,
   conference: Conference,
   userId: string,
   /** A mapped customer the account does not know (its keys changed): replaced, not reused. */
@@ -40,17 +40,13 @@ export async function ensureStripeCustomer(
     .select({ email: users.email, first: users.firstName, last: users.lastName })
     .from(users)
     .where(eq(users.id, userId));
-  const customer = await callStripe(() =>
-    account.client.customers.create(
-      {
-        email: user?.email ?? '',
-        name: user ? `${user.first} ${user.last}`.trim() : '',
-        metadata: { user_id: userId, conference_slug: conference.slug },
-      },
-      {
-        idempotencyKey: `customer-${conference.id}-${userId}${unknown ? `-after-${unknown}` : ''}`,
-      },
-    ),
+  const customer = await callGateway(() =>
+    gateway.createCustomer({
+      email: user?.email ?? '',
+      name: user ? `${user.first} ${user.last}`.trim() : '',
+      tags: { userId, conferenceSlug: conference.slug },
+      idempotencyKey: `customer-${conference.id}-${userId}${unknown ? `-after-${unknown}` : ''}`,
+    }),
   );
   await db
     .insert(stripeCustomers)

@@ -3,7 +3,7 @@ import type { Database } from '../../db/client.ts';
 import { queryRows } from '../../db/raw.ts';
 import { orders, type Order } from '../../db/schema/index.ts';
 import { normaliseCode } from '../../domain/codes.ts';
-import { orderErrors } from '../orders/index.ts';
+import { orderErrors } from './errors.ts';
 
 export interface MoneyFacts {
   /** Succeeded payments of every method, in minor units. */
