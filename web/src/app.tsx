@@ -47,7 +47,10 @@ function useFocusOnNavigate() {
   const { pathname, key } = useLocation();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
-  useEffect(() => window.scrollTo(0, 0), [key]);
+  // Braces: Chromium's scrollTo returns a promise, which React would take for a cleanup.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [key]);
   useEffect(() => {
     if (first.current) {
       first.current = false;
