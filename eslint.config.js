@@ -8,7 +8,13 @@ import tseslint from 'typescript-eslint';
  * (the database handle and row types travel through every layer; their queries must not).
  */
 const LAYERS = {
-  web: { pattern: 'web', values: ['domain'] },
+  // The web app's areas are separate bundles: an import across them would pull one area's code
+  // into another's download. Only the root (web/src/app.tsx, app-routes.tsx, main.tsx) sees all.
+  storefront: { pattern: 'web/src/storefront', values: ['shared', 'domain'] },
+  manage: { pattern: 'web/src/manage', values: ['shared', 'domain'] },
+  desk: { pattern: 'web/src/desk', values: ['shared', 'domain'] },
+  shared: { pattern: 'web/src/shared', values: ['domain'] },
+  web: { pattern: 'web/src', values: ['storefront', 'manage', 'desk', 'shared', 'domain'] },
   cli: {
     pattern: 'src/cli',
     values: ['http', 'jobs', 'services', 'integrations', 'domain', 'db', 'config', 'fakes'],
@@ -38,6 +44,9 @@ const DATABASE_MODULES = ['drizzle-orm', 'drizzle-orm/**', 'pg', '@electric-sql/
 
 const to = (types) => ({ to: { element: { types: { anyOf: types } } } });
 
+/** The manage area's table and form libraries stay in its bundle (issue 15.8). */
+const MANAGE_ONLY = ['@tanstack/react-table', 'react-hook-form', '@hookform/**'];
+
 /** Issue 15.4: the Stripe SDK stays behind the payment gateway (src/integrations/payments). */
 const GATEWAY_MODULES = ['stripe', 'stripe/**'];
 
@@ -66,6 +75,10 @@ const layerPolicies = [
     from: { element: { types: { anyOf: ['web', 'http', 'jobs', 'services', 'domain', 'db'] } } },
     disallow: { to: { module: { origin: 'external', source: GATEWAY_MODULES } } },
   },
+  {
+    from: { element: { types: { anyOf: ['storefront', 'desk', 'shared'] } } },
+    disallow: { to: { module: { origin: 'external', source: MANAGE_ONLY } } },
+  },
 ];
 
 export default tseslint.config(
@@ -77,6 +90,8 @@ export default tseslint.config(
       'web/dist/**',
       'src/db/migrations/**',
       'test-results/**',
+      // Generated from the server's OpenAPI document (npm run gen:api-types).
+      'web/src/shared/api/openapi.d.ts',
     ],
   },
   js.configs.recommended,

@@ -27,6 +27,8 @@ describe('layer boundaries (eslint-plugin-boundaries)', () => {
     ['src/services/probe/x.ts', "import type Stripe from 'stripe';"],
     ['src/db/probe.ts', "import { money } from '../domain/money.ts';"],
     ['web/src/probe.ts', "import { orders } from '../../src/db/schema/index.ts';"],
+    ['web/src/storefront/probe.ts', "import { x } from '../manage/manage-area.tsx';"],
+    ['web/src/shared/probe.ts', "import { useForm } from 'react-hook-form';"],
   ])('%s may not: %s', async (filePath, code) => {
     expect(await boundaryErrors(filePath, `${code}\nexport {};\n`)).not.toEqual([]);
   });

@@ -1,28 +1,35 @@
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { getHealth } from './api/catalog.ts';
-import { SiteHeader } from './components/site-header.tsx';
-import { useResource } from './hooks/use-resource.ts';
-import { AccountPage } from './pages/account-page.tsx';
-import { ConferenceListPage } from './pages/conference-list-page.tsx';
-import { ConferenceRoutes } from './pages/conference-routes.tsx';
-import { NotFoundPage } from './pages/not-found-page.tsx';
-import { SignInPage, SignUpPage } from './pages/auth-pages.tsx';
-import { RouterProvider, useLocation } from './router/router.tsx';
-import { SessionProvider } from './session/session.tsx';
+import { BrowserRouter, Outlet, useLocation } from 'react-router';
+import { AppRoutes } from './app-routes.tsx';
+import type { ApiError } from './shared/api/client.ts';
+import { getHealth } from './shared/api/conferences.ts';
+import { sharedKeys } from './shared/api/query-keys.ts';
+import { SiteHeader } from './shared/components/site-header.tsx';
+import { SessionProvider } from './shared/session/session.tsx';
+import { moveBrowserCartsIntoAccount } from './storefront/cart/merge-problems-store.ts';
 
-function Page() {
-  const { pathname } = useLocation();
-  if (pathname === '/') return <ConferenceListPage />;
-  if (pathname === '/sign-in') return <SignInPage />;
-  if (pathname === '/sign-up') return <SignUpPage />;
-  if (pathname === '/account') return <AccountPage />;
-  const conference = /^\/conferences\/([^/]+)/.exec(pathname);
-  if (conference?.[1]) return <ConferenceRoutes slug={decodeURIComponent(conference[1])} />;
-  return <NotFoundPage />;
+declare module '@tanstack/react-query' {
+  interface Register {
+    // Every query function goes through `unwrap` (shared/api/client.ts), which throws ApiError.
+    defaultError: ApiError;
+  }
 }
 
+/**
+ * The server's answers, cached by TanStack Query. A page that mounts shows what is cached and
+ * asks again; failures are shown with a "Try again" instead of retried behind the buyer's back,
+ * and a tab regaining focus does not reload the page's data under the buyer's cursor.
+ */
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: { retry: false, refetchOnWindowFocus: false },
+    mutations: { retry: false },
+  },
+});
+
 function TestModeBanner() {
-  const health = useResource('health', getHealth);
+  const health = useQuery({ queryKey: sharedKeys.health, queryFn: getHealth, staleTime: Infinity });
   if (!health.data?.testMode) return null;
   return (
     <p className="test-mode" role="note">
@@ -32,11 +39,18 @@ function TestModeBanner() {
   );
 }
 
-/** Moves focus to the page's content after each navigation, so keyboard and screen-reader users start there. */
+/**
+ * After each navigation: back to the top of the page, and focus on its content so keyboard and
+ * screen-reader users start there (not on the first load).
+ */
 function useFocusOnNavigate() {
-  const { pathname } = useLocation();
+  const { pathname, key } = useLocation();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
+  // Braces: Chromium's scrollTo returns a promise, which React would take for a cleanup.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [key]);
   useEffect(() => {
     if (first.current) {
       first.current = false;
@@ -47,7 +61,8 @@ function useFocusOnNavigate() {
   return main;
 }
 
-function Shell() {
+/** What every page has around it: the skip link, the header, the footer. */
+export function Shell() {
   const main = useFocusOnNavigate();
   return (
     <>
@@ -57,7 +72,7 @@ function Shell() {
       <TestModeBanner />
       <SiteHeader />
       <main id="main" ref={main} tabIndex={-1}>
-        <Page />
+        <Outlet />
       </main>
       <footer className="site-footer">
         <p>
@@ -70,10 +85,12 @@ function Shell() {
 
 export function App() {
   return (
-    <RouterProvider>
-      <SessionProvider>
-        <Shell />
-      </SessionProvider>
-    </RouterProvider>
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <SessionProvider beforeSignedIn={moveBrowserCartsIntoAccount}>
+          <AppRoutes shell={<Shell />} />
+        </SessionProvider>
+      </BrowserRouter>
+    </QueryClientProvider>
   );
 }

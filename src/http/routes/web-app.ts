@@ -3,22 +3,13 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { isWebPage } from '../../domain/web-pages.ts';
 
 /** Where `npm run build:web` writes the storefront (see web/scripts/build.ts). */
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
 /** Paths the API, webhooks and the Stripe stand-in own: never answered with the web app. */
 const SERVER_PATH = /^\/(api|webhooks|test-stripe|healthz)(\/|$)/;
-
-/**
- * The pages the web app draws (web/src/app.tsx and pages/conference-routes.tsx): any other path
- * gets the app with 404, and the app draws its not-found page. Adding a page means adding it here.
- */
-const PAGE_PATHS = [
-  /^\/$/,
-  /^\/(sign-in|sign-up|account)\/?$/,
-  /^\/conferences\/[^/]+(\/(cart|checkout|orders|orders\/[^/]+|orders\/[^/]+\/pay))?\/?$/,
-];
 
 function listFiles(dir: string): Set<string> {
   const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
@@ -76,9 +67,12 @@ export async function webAppRoutes(
       reply.callNotFound();
       return reply;
     }
-    return reply
-      .status(PAGE_PATHS.some((page) => page.test(path)) ? 200 : 404)
-      .header('cache-control', 'no-cache')
-      .sendFile('index.html', { cacheControl: false });
+    return (
+      reply
+        // The app's pages are declared once, in src/domain/web-pages.ts; any other path is a 404.
+        .status(isWebPage(path) ? 200 : 404)
+        .header('cache-control', 'no-cache')
+        .sendFile('index.html', { cacheControl: false })
+    );
   });
 }

@@ -1,20 +1,9 @@
+import { ORDER_STATUS_LABELS, PAYMENT_METHOD_LABELS } from '../../domain/labels.ts';
 import type { Order, Payment } from '../../db/schema/index.ts';
 
-const ORDER_STATUS: Record<Order['status'], string> = {
-  pending: 'Awaiting payment',
-  paid: 'Paid',
-  partially_refunded: 'Partially refunded',
-  refunded: 'Refunded',
-  cancelled: 'Cancelled',
-};
-
-const PAYMENT_METHOD: Record<Payment['method'], string> = {
-  stripe: 'Card',
-  terminal: 'Card at the registration desk',
-  comp: 'Complimentary',
-  credit: 'Store credit',
-  manual: 'Payment recorded by the organisers',
-};
+// Typed by the schema's enums: a status the database gains without a label fails typecheck.
+const ORDER_STATUS: Record<Order['status'], string> = ORDER_STATUS_LABELS;
+const PAYMENT_METHOD: Record<Payment['method'], string> = PAYMENT_METHOD_LABELS;
 
 export function orderStatusLabel(status: Order['status']): string {
   return ORDER_STATUS[status];
