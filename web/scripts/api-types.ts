@@ -12,7 +12,7 @@ import { loadConfig } from '../../src/config/env.ts';
 import { createSecretBox } from '../../src/config/secret-box.ts';
 import { openDatabase } from '../../src/db/client.ts';
 import { buildApp } from '../../src/http/app.ts';
-import { configuredStripeAccounts } from '../../src/integrations/stripe/index.ts';
+import { configuredStripeGateways } from '../../src/integrations/stripe/index.ts';
 
 export const API_TYPES_FILE = fileURLToPath(
   new URL('../src/shared/api/openapi.d.ts', import.meta.url),
@@ -34,7 +34,7 @@ export async function buildOpenApiDocument(): Promise<OpenAPI3> {
     dbKind: database.kind,
     config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
     secretBox,
-    stripe: configuredStripeAccounts(secretBox, null),
+    stripe: configuredStripeGateways(secretBox, null),
     now: () => new Date(),
   });
   try {
