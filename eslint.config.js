@@ -125,4 +125,19 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // STYLE §1: http never imports db (nor builds SQL); it calls services, which own the database.
+    files: ['src/http/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/db/*', '**/db'], message: 'src/http may not import src/db: call a service.' },
+            { group: ['drizzle-orm', 'drizzle-orm/*'], message: 'src/http builds no SQL: call a service.' },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -143,6 +143,20 @@ export interface GroupMembership {
   now: Date;
 }
 
+/** The accounts of `lowered` (lower-cased emails), each with its email lower-cased. */
+async function usersByEmail(db: Database, lowered: readonly string[]) {
+  if (lowered.length === 0) return [];
+  return db
+    .select({ id: users.id, email: sql<string>`lower(${users.email})` })
+    .from(users)
+    .where(
+      sql`lower(${users.email}) IN (${sql.join(
+        lowered.map((e) => sql`${e}`),
+        sql`, `,
+      )})`,
+    );
+}
+
 /** Adds people by email; unknown emails are reported back, known members are left as they are. */
 export async function addGroupMembers(
   db: Database,
@@ -152,22 +166,17 @@ export async function addGroupMembers(
   return withTx(db, async (tx) => {
     await groupOf(tx, conference, groupId);
     const lowered = [...new Set(change.emails.map((e) => e.trim().toLowerCase()))];
-    const found = lowered.length
-      ? await tx
-          .select({ id: users.id, email: sql<string>`lower(${users.email})` })
-          .from(users)
-          .where(
-            sql`lower(${users.email}) IN (${sql.join(
-              lowered.map((e) => sql`${e}`),
-              sql`, `,
-            )})`,
-          )
-      : [];
+    const found = await usersByEmail(tx, lowered);
     if (found.length > 0) {
       await tx
         .insert(groupMembers)
         .values(
-          found.map((u) => ({ groupId, userId: u.id, conferenceId: conference.id, createdAt: now })),
+          found.map((u) => ({
+            groupId,
+            userId: u.id,
+            conferenceId: conference.id,
+            createdAt: now,
+          })),
         )
         .onConflictDoNothing();
     }
