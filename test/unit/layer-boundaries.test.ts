@@ -21,6 +21,7 @@ describe('layer boundaries (eslint-plugin-boundaries)', () => {
     ['src/domain/probe.ts', "import { sql } from 'drizzle-orm';"],
     ['src/domain/probe.ts', "import { placeOrder } from '../services/checkout/index.ts';"],
     ['src/http/routes/probe.ts', "import { orders } from '../../db/schema/index.ts';"],
+    ['src/http/routes/probe.ts', "import type { Order } from '../../db/schema/index.ts';"],
     ['src/http/routes/probe.ts', "import { sql } from 'drizzle-orm';"],
     ['src/jobs/probe.ts', "import { queryRows } from '../db/raw.ts';"],
     ['src/services/probe/x.ts', "import { app } from '../../http/app.ts';"],
@@ -34,7 +35,7 @@ describe('layer boundaries (eslint-plugin-boundaries)', () => {
   });
 
   it.each([
-    ['src/http/routes/probe.ts', "import type { Database } from '../../db/client.ts';"],
+    ['src/http/routes/probe.ts', "import type { Database } from '../../services/common/database.ts';"],
     ['src/http/routes/probe.ts', "import { placeOrder } from '../../services/checkout/index.ts';"],
     ['src/services/probe/x.ts', "import { orders } from '../../db/schema/index.ts';"],
     ['src/integrations/payments/probe.ts', "import Stripe from 'stripe';"],

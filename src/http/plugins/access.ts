@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { conferenceOf } from './auth.ts';
 import fp from 'fastify-plugin';
 import type { Permission } from '../../domain/permissions.ts';
-import { authorize, recordAudit, type Actor } from '../../services/access/index.ts';
+import { authorize, type Actor } from '../../services/access/index.ts';
 import { commonErrors } from '../../services/common/errors.ts';
 import { isGuardedRoute, ROUTE_PERMISSIONS, routeKey } from '../route-permissions.ts';
 
@@ -78,27 +78,4 @@ export function requireActor(request: FastifyRequest): Actor {
 /** The acting person's id, or null for an API token (recorded as `created_by`). */
 export function actingUserId(request: FastifyRequest): string | null {
   return request.actor?.kind === 'user' ? request.actor.userId : null;
-}
-
-/**
- * D6.4, not atomic: the audit entry for a staff change that already committed. Only the payment
- * routes still use it until their services audit in the change's own transaction (issue 15.5);
- * new code passes the actor to the service instead.
- */
-export function audit(
-  request: FastifyRequest,
-  entry: {
-    conferenceId: string;
-    action: string;
-    entityType: string;
-    entityId: string;
-    details?: Record<string, unknown>;
-  },
-): Promise<void> {
-  return recordAudit(request.server.deps.db, {
-    ...entry,
-    actor: request.actor,
-    ip: request.ip,
-    now: request.server.deps.now(),
-  });
 }
