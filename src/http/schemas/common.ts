@@ -11,10 +11,11 @@ export const errorResponse = z.object({
 export const slugParam = z.object({ slug: z.string().min(1).max(200) });
 
 /**
- * Dates leave the API as ISO-8601 strings. The pipe changes nothing that is sent: it tells the
- * OpenAPI document (and so the web app's generated types) that the field is a date-time string.
+ * Dates leave the API as ISO-8601 strings. The meta changes nothing that is sent: it tells the
+ * OpenAPI document (and so the web app's generated types) that the field is a date-time string,
+ * which the transform alone cannot say.
  */
 export const isoDateTime = z
   .date()
   .transform((d) => d.toISOString())
-  .pipe(z.iso.datetime());
+  .meta({ type: 'string', format: 'date-time' });

@@ -14,6 +14,8 @@ type OrderDetail = JsonOf<'/api/v1/conferences/{slug}/orders/{reference}', 'get'
 
 export const ORDER_STATUS_WORDS: Record<OrderDetail['status'], string> = ORDER_STATUS_LABELS;
 
+// The API documents a payment's method and status as plain strings (the order presenter's zod
+// schema), so these two are looked up by string with a readable fallback.
 const PAYMENT_METHOD_WORDS: Record<string, string> = PAYMENT_METHOD_LABELS;
 const PAYMENT_STATUS_WORDS: Record<string, string> = PAYMENT_STATUS_LABELS;
 const REFUND_STATUS_WORDS: Record<OrderDetail['refunds'][number]['status'], string> =
