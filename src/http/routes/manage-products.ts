@@ -81,6 +81,7 @@ export function registerProductRoutes<Create extends z.ZodType, Patch extends z.
     },
     async (request, reply) => {
       const conference = await conferenceOf(request, request.params.slug);
+      // The body was parsed with `createBody`; the type provider cannot say so for a generic schema.
       const body = request.body as z.output<Create>;
       return reply.status(201).send(await service.create(db, conference, body, now()));
     },
@@ -108,6 +109,7 @@ export function registerProductRoutes<Create extends z.ZodType, Patch extends z.
     },
     async (request) => {
       const conference = await conferenceOf(request, request.params.slug);
+      // Parsed with `patchBody`, as above.
       const patch = request.body as z.output<Patch>;
       return service.update(db, conference, request.params.id, patch, now());
     },
