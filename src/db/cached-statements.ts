@@ -57,13 +57,18 @@ export async function runCached<Row>(
   return result.rows;
 }
 
-let statements = 0;
+const statements: Array<() => SQL> = [];
+
+/** Every statement defined so far: a test prepares each against the migrated schema. */
+export function definedStatements(): ReadonlyArray<() => SQL> {
+  return statements;
+}
 
 /** A statement written once with slots; call it with the database and the slot values. */
 export function defineStatement<V extends Record<string, unknown>, Row>(
   build: (slots: Slots<V>) => SQL,
 ): (db: Database, values: V) => Promise<Row[]> {
-  statements += 1;
-  const key = `statement ${statements}`;
+  statements.push(() => build(slotsFor<V>('')));
+  const key = `statement ${statements.length}`;
   return (db, values) => runCached<Row>(db, key, () => build(slotsFor<V>('')), values);
 }

@@ -22,19 +22,24 @@ export interface JsonRead<T> {
   values: Readonly<Record<string, unknown>>;
 }
 
-let shapes = 0;
+const shapes: ReadShape<unknown>[] = [];
+
+/** Every read defined so far: a test prepares each against the migrated schema (STYLE §13). */
+export function definedReads(): ReadonlyArray<{ id: number; build: () => SQL }> {
+  return shapes.map((shape) => ({ id: shape.id, build: () => shape.build(slotsFor('v.')) }));
+}
 
 /** A read whose SQL `build` writes with `slots.<name>` for each value. */
 export function defineRead<V extends Record<string, unknown>, T>(
   build: (slots: Slots<V>) => SQL,
   decode: (value: unknown) => T,
 ): (values: V) => JsonRead<T> {
-  shapes += 1;
   const shape: ReadShape<T> = {
-    id: shapes,
+    id: shapes.length + 1,
     build: build as (slots: Slots<Record<string, unknown>>) => SQL,
     decode,
   };
+  shapes.push(shape);
   return (values) => ({ shape, values });
 }
 

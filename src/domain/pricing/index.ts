@@ -1,6 +1,6 @@
 export { priceCart } from './price-cart.ts';
 export { oneMoreVoucherUse, pricingBounds } from './count-bounds.ts';
-export { isWindowOpen, isBeforeWindow, isAfterWindow } from './window.ts';
+export { isWindowOpen, isBeforeWindow, isAfterWindow, isWindowOrdered } from './window.ts';
 export { isInScope, isConditionInScope, type ScopedProduct } from './scope.ts';
 export {
   isVoucherUsable,
@@ -14,6 +14,12 @@ export {
   orderConditions,
   remainingAllowance,
 } from './condition-rules.ts';
+export {
+  CONDITION_KINDS,
+  conditionHas,
+  requiredSetOf,
+  type ConditionPart,
+} from './condition-fields.ts';
 export type {
   BuyerFacts,
   ConditionKind,

@@ -14,3 +14,11 @@ export function isAfterWindow(until: Date | null, now: Date): boolean {
 export function isWindowOpen(from: Date | null, until: Date | null, now: Date): boolean {
   return !isBeforeWindow(from, now) && !isAfterWindow(until, now);
 }
+
+/** D3.5 / W-14: a window whose end comes before its start can never be open. */
+export function isWindowOrdered(
+  from: Date | null | undefined,
+  until: Date | null | undefined,
+): boolean {
+  return !from || !until || from.getTime() <= until.getTime();
+}

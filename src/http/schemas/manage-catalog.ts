@@ -5,6 +5,7 @@ import {
   dateTimeInput,
   idList,
   moneyInput,
+  nameInput,
   patchOf,
   textInput,
 } from './manage-common.ts';
@@ -20,7 +21,7 @@ const saleState = z.enum([
 
 // CAT-1 / CAT-4 fields both products share.
 const productFields = {
-  name: textInput(200).trim().min(1, 'must not be empty'),
+  name: nameInput,
   slug: z
     .string()
     .trim()

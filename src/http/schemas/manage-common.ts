@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_COUNT, MAX_PERCENT, NAME_MAX_LENGTH, PERCENT_STEP } from '../../domain/offer-rules.ts';
 import { errorResponse } from './common.ts';
 
 /** Minor units of the conference currency (D1.1); never negative (D3.5). */
@@ -11,9 +12,9 @@ export const moneyInput = z
 /** Stored as basis points: 0–100 % with at most two decimals (D3.5). */
 export const percentInput = z
   .number()
-  .min(0, 'must be between 0 and 100')
-  .max(100, 'must be between 0 and 100')
-  .multipleOf(0.01, 'may have at most two decimals')
+  .min(0, `must be between 0 and ${MAX_PERCENT}`)
+  .max(MAX_PERCENT, `must be between 0 and ${MAX_PERCENT}`)
+  .multipleOf(PERCENT_STEP, 'may have at most two decimals')
   .describe('Percent off, 0–100, up to two decimals');
 
 /** Counts and limits fit a PostgreSQL integer. */
@@ -21,7 +22,7 @@ export const countInput = z
   .number()
   .int('must be a whole number')
   .min(0, 'must not be negative')
-  .max(2_147_483_647);
+  .max(MAX_COUNT);
 
 // PostgreSQL refuses year 0 and the ISO format cannot carry years past 9999 unsigned.
 const EARLIEST = Date.UTC(1900, 0, 1);
@@ -41,6 +42,9 @@ export function textInput(max: number) {
     .max(max)
     .refine((value) => !value.includes('\u0000'), 'must not contain NUL characters');
 }
+
+/** A name of something an organiser defines: trimmed, not empty. */
+export const nameInput = textInput(NAME_MAX_LENGTH).trim().min(1, 'must not be empty');
 
 /** `:slug/manage/<resource>`; NUL is refused here because PostgreSQL would fail on it. */
 export const manageSlugParams = z.object({ slug: textInput(200).min(1) });

@@ -1,30 +1,25 @@
 import { z } from 'zod';
+import { CONDITION_KINDS } from '../../domain/pricing/index.ts';
 import { isoDateTime } from './common.ts';
 import {
   countInput,
   dateTimeInput,
   idList,
   moneyInput,
+  nameInput,
   patchOf,
   percentInput,
   textInput,
 } from './manage-common.ts';
 
-const conditionKind = z.enum([
-  'time_or_stock',
-  'speaker',
-  'group_member',
-  'included_product',
-  'product_discount',
-  'category_discount',
-]);
+const conditionKind = z.enum(CONDITION_KINDS);
 
 const discountType = z.enum(['percentage', 'fixed_amount']);
 
 // COND-1..COND-9; fields a kind does not have are refused by the service, naming them.
 const discountFields = {
   kind: conditionKind,
-  name: textInput(200).trim().min(1, 'must not be empty'),
+  name: nameInput,
   description: textInput(20_000).optional(),
   isActive: z.boolean().optional(),
   priority: z.number().int().min(-2_147_483_648).max(2_147_483_647).optional(),

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { MAX_BULK_VOUCHERS, MAX_CODE_PREFIX_LENGTH } from '../../services/manage/index.ts';
+import {
+  VOUCHER_CODE_CHARACTERS,
+  VOUCHER_CODE_MAX_LENGTH,
+  VOUCHER_CODE_PATTERN,
+  VOUCHER_PREFIX_PATTERN,
+} from '../../domain/offer-rules.ts';
 import { isoDateTime } from './common.ts';
 import {
   countInput,
@@ -10,8 +16,6 @@ import {
   percentInput,
   textInput,
 } from './manage-common.ts';
-
-const CODE_CHARACTERS = 'may contain only letters, digits, "-" and "_"';
 
 const voucherKind = z.enum(['comp', 'percentage', 'fixed_amount']);
 
@@ -35,8 +39,8 @@ const voucherFields = {
     .string()
     .trim()
     .min(1, 'must not be empty')
-    .max(100)
-    .regex(/^[A-Za-z0-9_-]+$/, CODE_CHARACTERS)
+    .max(VOUCHER_CODE_MAX_LENGTH)
+    .regex(VOUCHER_CODE_PATTERN, VOUCHER_CODE_CHARACTERS)
     .describe('Stored upper-case; unique per conference ignoring case'),
   ...settingsFields,
 };
@@ -49,7 +53,7 @@ export const bulkVoucherBody = z.strictObject({
     .string()
     .trim()
     .max(MAX_CODE_PREFIX_LENGTH, `must be at most ${MAX_CODE_PREFIX_LENGTH} characters`)
-    .regex(/^[A-Za-z0-9_-]*$/, CODE_CHARACTERS)
+    .regex(VOUCHER_PREFIX_PATTERN, VOUCHER_CODE_CHARACTERS)
     .default(''),
   count: z
     .number()

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { eq, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { rowFromJson, type JsonRecord } from '../../db/json-rows.ts';
+import { aliased, fromOf, jsonObject, jsonRow, maybeOne } from '../../db/json-shapes.ts';
 import { defineRead, type JsonRead, type Slots } from '../../db/read-together.ts';
 import { sessions, users } from '../../db/schema/index.ts';
 import { toPublicUser, type PublicUser } from './users.ts';
@@ -39,20 +39,17 @@ export interface SessionPrincipal {
   user: PublicUser;
 }
 
+const s = aliased(sessions, 's');
+const u = aliased(users, 'u');
+const sessionJson = maybeOne(jsonObject({ sessionId: s.id, user: jsonRow(u) }));
+
 const sessionShape = defineRead(
-  (
-    v: Slots<{ id: string; now: string }>,
-  ) => sql`SELECT jsonb_build_object('session', to_jsonb(s.*), 'user', to_jsonb(u.*))
-      FROM sessions s JOIN users u ON u.id = s.user_id
-      WHERE s.id = ${v.id} AND s.expires_at > ${v.now}::timestamptz`,
+  (v: Slots<{ id: string; now: string }>) => sql`SELECT ${sessionJson}
+      FROM ${fromOf(s)} JOIN ${fromOf(u)} ON ${u.id} = ${s.userId}
+      WHERE ${s.id} = ${v.id} AND ${s.expiresAt} > ${v.now}::timestamptz`,
   (value): SessionPrincipal | undefined => {
-    if (value === null) return undefined;
-    const row = value as { session: JsonRecord; user: JsonRecord };
-    const session = rowFromJson(sessions, row.session);
-    return {
-      sessionId: session.id,
-      user: toPublicUser(rowFromJson(users, row.user)),
-    };
+    const row = sessionJson.decode(value);
+    return row ? { sessionId: row.sessionId, user: toPublicUser(row.user) } : undefined;
   },
 );
 

@@ -3,6 +3,8 @@ import { TomlDate } from 'smol-toml';
 import { z } from 'zod';
 import { endOfDayIn, startOfDayIn } from '../../domain/dates.ts';
 import { toBasisPoints, toMinorUnits } from '../../domain/amounts.ts';
+import { MAX_COUNT, NAME_MAX_LENGTH } from '../../domain/offer-rules.ts';
+import { isWindowOrdered } from '../../domain/pricing/index.ts';
 import { isTable } from './diagnostics.ts';
 import { isSlug } from './slugs.ts';
 
@@ -28,7 +30,7 @@ export const name = () =>
     .string(expecting('a string'))
     .trim()
     .min(1, 'must not be empty')
-    .max(200, 'must be at most 200 characters');
+    .max(NAME_MAX_LENGTH, `must be at most ${NAME_MAX_LENGTH} characters`);
 
 export const flag = () => z.boolean(expecting('true or false'));
 
@@ -37,7 +39,8 @@ export const count = (min = 0) => {
   return z
     .number(expecting(`a whole number ≥ ${min}`))
     .int(message)
-    .min(min, message);
+    .min(min, message)
+    .max(MAX_COUNT, `must be at most ${MAX_COUNT}`);
 };
 
 export const integer = () => z.number(expecting('a whole number')).int('must be a whole number');
@@ -134,12 +137,7 @@ export const window = (ctx: FileContext) =>
         { error: () => 'only opens and closes are allowed here' },
       ),
     )
-    .refine((w) => !w.opens || !w.closes || w.opens <= w.closes, {
+    .refine((w) => isWindowOrdered(w.opens, w.closes), {
       message: 'must not be before opens',
       path: ['closes'],
     });
-
-/** D3.5: a window whose end precedes its start can never be open. */
-export function isOrdered(from: Date | undefined, until: Date | undefined): boolean {
-  return !from || !until || from.getTime() <= until.getTime();
-}

@@ -1,12 +1,26 @@
 import { z } from 'zod';
-import type { ConditionKind } from '../../domain/pricing/types.ts';
+import { normaliseCode } from '../../domain/codes.ts';
+import {
+  VALUE_TAKEN,
+  VOUCHER_CODE_CHARACTERS,
+  VOUCHER_CODE_MAX_LENGTH,
+  VOUCHER_CODE_PATTERN,
+  type ValueType,
+} from '../../domain/offer-rules.ts';
+import {
+  CONDITION_KINDS,
+  conditionHas,
+  isWindowOrdered,
+  requiredSetOf,
+  type ConditionKind,
+  type ConditionPart,
+} from '../../domain/pricing/index.ts';
 import { parseFields, type Diagnostics } from './diagnostics.ts';
 import {
   amount,
   count,
   flag,
   integer,
-  isOrdered,
   moment,
   name,
   percentage,
@@ -27,13 +41,14 @@ interface Effect {
  * amount in the conference currency; a comp voucher takes none (VOU-1, D3.5).
  */
 function readEffect(
-  type: 'comp' | 'percentage' | 'fixed_amount',
+  type: ValueType,
   value: unknown,
   where: string,
   ctx: FileContext,
   diag: Diagnostics,
 ): Effect | undefined {
-  if (type === 'comp') {
+  const takes = VALUE_TAKEN[type];
+  if (takes === null) {
     if (value === undefined) return { percentOffBp: null, amountOff: null };
     diag.problem(`${where}.value`, 'a comp voucher takes no value (it makes the items free)');
     return undefined;
@@ -42,12 +57,12 @@ function readEffect(
     diag.problem(`${where}.value`, `is required for type "${type}"`);
     return undefined;
   }
-  const parsed = (type === 'percentage' ? percentage() : amount(ctx)).safeParse(value);
+  const parsed = (takes === 'percent' ? percentage() : amount(ctx)).safeParse(value);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) diag.problem(`${where}.value`, issue.message);
     return undefined;
   }
-  return type === 'percentage'
+  return takes === 'percent'
     ? { percentOffBp: parsed.data, amountOff: null }
     : { percentOffBp: null, amountOff: parsed.data };
 }
@@ -59,18 +74,21 @@ function checkWindow(
   fromKey: string,
   diag: Diagnostics,
 ): void {
-  if (!isOrdered(from, until)) diag.problem(at, `must not be before ${fromKey}`);
+  if (!isWindowOrdered(from, until)) diag.problem(at, `must not be before ${fromKey}`);
 }
 
 const voucherShape = (ctx: FileContext) => ({
   // VOU-10 / D3.5: stored upper-case so codes match whatever case the buyer types.
   code: z
     .string({ error: (i) => (i.input === undefined ? 'is required' : 'must be a string') })
-    .trim()
-    .toUpperCase()
-    .min(1, 'must not be empty')
-    .max(100, 'must be at most 100 characters')
-    .regex(/^\S+$/, 'must not contain spaces'),
+    .transform(normaliseCode)
+    .pipe(
+      z
+        .string()
+        .min(1, 'must not be empty')
+        .max(VOUCHER_CODE_MAX_LENGTH, `must be at most ${VOUCHER_CODE_MAX_LENGTH} characters`)
+        .regex(VOUCHER_CODE_PATTERN, VOUCHER_CODE_CHARACTERS),
+    ),
   type: z
     .enum(['comp', 'percentage', 'fixed_amount'], {
       error: () => 'must be "comp", "percentage" or "fixed_amount"',
@@ -119,40 +137,28 @@ export function readVoucher(
   return { key: v.code, where: item.where, values, links };
 }
 
-const CONDITION_KINDS = [
-  'time_or_stock',
-  'speaker',
-  'group_member',
-  'included_product',
-  'product_discount',
-  'category_discount',
-] as const satisfies readonly ConditionKind[];
+/** Keys that belong to one part of a condition; for other kinds they would be silently ignored. */
+const PART_OF_KEY: Readonly<Record<string, ConditionPart>> = {
+  type: 'effect',
+  value: 'effect',
+  max_quantity: 'effect',
+  tickets: 'effect',
+  addons: 'effect',
+  starts: 'limits',
+  ends: 'limits',
+  limit: 'limits',
+  percentage: 'category',
+  apply_to_tickets: 'category',
+  apply_to_addons: 'category',
+  is_presenter: 'speakerRoles',
+  is_copresenter: 'speakerRoles',
+  groups: 'groups',
+  enabling_tickets: 'enablingTickets',
+};
 
-const EFFECT_KINDS = CONDITION_KINDS.filter((k) => k !== 'category_discount');
-// COND-4/8/9: only these carry a window and a unit limit; the engine ignores them elsewhere.
-const LIMITED_KINDS: readonly ConditionKind[] = [
-  'time_or_stock',
-  'product_discount',
-  'category_discount',
-];
-
-/** Keys that mean something for some kinds only; elsewhere they would be silently ignored. */
-const KINDS_USING_KEY: Readonly<Record<string, readonly ConditionKind[]>> = {
-  type: EFFECT_KINDS,
-  value: EFFECT_KINDS,
-  max_quantity: EFFECT_KINDS,
-  tickets: EFFECT_KINDS,
-  addons: EFFECT_KINDS,
-  starts: LIMITED_KINDS,
-  ends: LIMITED_KINDS,
-  limit: LIMITED_KINDS,
-  percentage: ['category_discount'],
-  apply_to_tickets: ['category_discount'],
-  apply_to_addons: ['category_discount'],
-  is_presenter: ['speaker'],
-  is_copresenter: ['speaker'],
-  groups: ['group_member'],
-  enabling_tickets: ['included_product'],
+const KEY_OF_SET: Partial<Record<ConditionPart, string>> = {
+  groups: 'groups',
+  enablingTickets: 'enabling_tickets',
 };
 
 const discountShape = (ctx: FileContext) => ({
@@ -186,12 +192,11 @@ const discountShape = (ctx: FileContext) => ({
 type DiscountFields = ReturnType<typeof discountShape>;
 
 function checkKindKeys(kind: ConditionKind, item: RawItem, diag: Diagnostics): void {
-  for (const [key, kinds] of Object.entries(KINDS_USING_KEY))
-    if (item.raw[key] !== undefined && !kinds.includes(kind))
+  for (const [key, part] of Object.entries(PART_OF_KEY))
+    if (item.raw[key] !== undefined && !conditionHas(kind, part))
       diag.problem(`${item.where}.${key}`, `does not apply to ${kind} discounts`);
-  // COND-6/7: an empty set never qualifies, so a discount without one can never apply.
-  const needsSet =
-    kind === 'group_member' ? 'groups' : kind === 'included_product' ? 'enabling_tickets' : null;
+  const required = requiredSetOf(kind);
+  const needsSet = required && (KEY_OF_SET[required] ?? null);
   const set = needsSet ? item.raw[needsSet] : undefined;
   if (needsSet && (!Array.isArray(set) || set.length === 0))
     diag.problem(`${item.where}.${needsSet}`, `a ${kind} discount needs at least one slug`);

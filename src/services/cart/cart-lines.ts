@@ -1,8 +1,19 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { rowFromJson, type JsonRecord } from '../../db/json-rows.ts';
+import {
+  aliased,
+  fromOf,
+  jsonArray,
+  jsonObject,
+  jsonRow,
+  maybeOne,
+  orNull,
+  jsonFrom,
+  type JsonValueOf,
+} from '../../db/json-shapes.ts';
 import { defineRead, readOne, type JsonRead, type Slots } from '../../db/read-together.ts';
 import {
+  addonRequiredTicketTypes,
   addons,
   cartItems,
   carts,
@@ -63,45 +74,42 @@ export function cartLineOf(
   return { ...product, itemId: item.id, quantity: item.quantity, createdAt: item.createdAt };
 }
 
-interface ProductJson {
-  ticket: JsonRecord | null;
-  addon: JsonRecord | null;
-  requires: string[];
-}
-
-type LineJson = ProductJson & { item: JsonRecord };
+const i = aliased(cartItems, 'i');
+const t = aliased(ticketTypes, 't');
+const a = aliased(addons, 'a');
+const r = aliased(addonRequiredTicketTypes, 'r');
+const c = aliased(carts, 'c');
 
 /** The ticket types an add-on `a` needs in the cart (CART-10), as a JSON array. */
-const REQUIRES_JSON = sql.raw(`(SELECT coalesce(jsonb_agg(r.ticket_type_id), '[]'::jsonb)
-  FROM addon_required_ticket_types r WHERE r.addon_id = a.id)`);
+const requiresJson = sql<string[]>`(SELECT coalesce(jsonb_agg(${r.ticketTypeId}), '[]'::jsonb)
+  FROM ${fromOf(r)} WHERE ${r.addonId} = ${a.id})`;
 
-function productFromJson(json: ProductJson): ProductLine | null {
-  return productLineOf(
-    json.ticket && rowFromJson(ticketTypes, json.ticket),
-    json.addon && rowFromJson(addons, json.addon),
-    json.requires,
-  );
-}
+const lineJson = jsonObject({
+  item: jsonRow(i),
+  ticket: orNull(jsonRow(t), t.id),
+  addon: orNull(jsonRow(a), a.id),
+  requires: requiresJson,
+});
 
-function lineFromJson(json: LineJson): CartLine {
-  const item = rowFromJson(cartItems, json.item);
-  const product = productFromJson(json);
-  if (!product) throw new Error(`cart item ${item.id} has no product`);
-  return cartLineOf(item, product);
+function lineOf(json: JsonValueOf<typeof lineJson>): CartLine {
+  const product = productLineOf(json.ticket, json.addon, json.requires);
+  if (!product) throw new Error(`cart item ${json.item.id} has no product`);
+  return cartLineOf(json.item, product);
 }
 
 /** A cart's lines with their products, in creation order (W-25 pricing ties), as a JSON array. */
-function cartLinesJson(cartId: SQL): SQL {
-  return sql`SELECT coalesce(jsonb_agg(jsonb_build_object('item', to_jsonb(i.*), 'ticket', to_jsonb(t.*),
-      'addon', to_jsonb(a.*), 'requires', ${REQUIRES_JSON}) ORDER BY i.created_at, i.id), '[]'::jsonb)
-    FROM cart_items i LEFT JOIN ticket_types t ON t.id = i.ticket_type_id
-      LEFT JOIN addons a ON a.id = i.addon_id
-    WHERE i.cart_id = ${cartId}`;
+const linesJson = jsonArray(lineJson, sql`${i.createdAt}, ${i.id}`);
+
+function cartLinesSql(cartId: SQL): SQL {
+  return sql`SELECT ${linesJson}
+    FROM ${fromOf(i)} LEFT JOIN ${fromOf(t)} ON ${t.id} = ${i.ticketTypeId}
+      LEFT JOIN ${fromOf(a)} ON ${a.id} = ${i.addonId}
+    WHERE ${i.cartId} = ${cartId}`;
 }
 
 const cartLinesRead = defineRead(
-  (v: Slots<{ cartId: string }>) => cartLinesJson(sql`${v.cartId}::uuid`),
-  (value) => (value as LineJson[]).map(lineFromJson),
+  (v: Slots<{ cartId: string }>) => cartLinesSql(sql`${v.cartId}::uuid`),
+  (value) => linesJson.decode(value).map(lineOf),
 );
 
 export function loadCartLines(db: Database, cartId: string): Promise<CartLine[]> {
@@ -113,15 +121,16 @@ export interface OpenCartWithLines {
   lines: CartLine[];
 }
 
+const openCartJson = maybeOne(
+  jsonObject({ cart: jsonRow(c), lines: jsonFrom(linesJson, cartLinesSql(sql`${c.id}`)) }),
+);
+
 const openCartShape = defineRead(
-  (
-    v: Slots<{ userId: string; conferenceId: string }>,
-  ) => sql`SELECT jsonb_build_object('cart', to_jsonb(c.*), 'lines', (${cartLinesJson(sql`c.id`)}))
-      FROM carts c WHERE c.id = (${openCartIdSql(v.userId, v.conferenceId)})`,
+  (v: Slots<{ userId: string; conferenceId: string }>) => sql`SELECT ${openCartJson}
+      FROM ${fromOf(c)} WHERE ${c.id} = (${openCartIdSql(v.userId, v.conferenceId)})`,
   (value): OpenCartWithLines | undefined => {
-    if (value === null) return undefined;
-    const row = value as { cart: JsonRecord; lines: LineJson[] };
-    return { cart: rowFromJson(carts, row.cart), lines: row.lines.map(lineFromJson) };
+    const row = openCartJson.decode(value);
+    return row ? { cart: row.cart, lines: row.lines.map(lineOf) } : undefined;
   },
 );
 
@@ -133,22 +142,21 @@ export function openCartRead(
   return openCartShape({ userId, conferenceId });
 }
 
-const decodeProduct = (value: unknown) =>
-  value === null ? null : productFromJson(value as ProductJson);
+const ticketJson = maybeOne(jsonRow(t));
+const addonJson = maybeOne(jsonObject({ addon: jsonRow(a), requires: requiresJson }));
 const productShapes = {
   ticket: defineRead(
-    (
-      v: Slots<{ productId: string }>,
-    ) => sql`SELECT jsonb_build_object('ticket', to_jsonb(t.*), 'addon', NULL, 'requires', '[]'::jsonb)
-      FROM ticket_types t WHERE t.id = ${v.productId}`,
-    decodeProduct,
+    (v: Slots<{ productId: string }>) =>
+      sql`SELECT ${ticketJson} FROM ${fromOf(t)} WHERE ${t.id} = ${v.productId}`,
+    (value) => productLineOf(ticketJson.decode(value), null, []),
   ),
   addon: defineRead(
-    (
-      v: Slots<{ productId: string }>,
-    ) => sql`SELECT jsonb_build_object('ticket', NULL, 'addon', to_jsonb(a.*), 'requires', ${REQUIRES_JSON})
-      FROM addons a WHERE a.id = ${v.productId}`,
-    decodeProduct,
+    (v: Slots<{ productId: string }>) =>
+      sql`SELECT ${addonJson} FROM ${fromOf(a)} WHERE ${a.id} = ${v.productId}`,
+    (value) => {
+      const row = addonJson.decode(value);
+      return row && productLineOf(null, row.addon, row.requires);
+    },
   ),
 };
 

@@ -1,15 +1,18 @@
 import { and, eq, lt, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
+import { aliased, fromOf } from '../../db/json-shapes.ts';
 import { carts, type Cart, type Conference } from '../../db/schema/index.ts';
 import { addMinutes } from '../../domain/dates.ts';
 import { cartErrors } from './errors.ts';
 
+const open = aliased(carts, 'open_cart');
+
 /** The buyer's latest open online cart (D4.1), as SQL that other reads embed (values or slots). */
 export function openCartIdSql(userId: string | SQLWrapper, conferenceId: string | SQLWrapper): SQL {
-  return sql`SELECT c.id FROM carts c
-    WHERE c.user_id = ${userId} AND c.conference_id = ${conferenceId}
-      AND c.status = 'open' AND c.kind = 'online'
-    ORDER BY c.created_at DESC LIMIT 1`;
+  return sql`SELECT ${open.id} FROM ${fromOf(open)}
+    WHERE ${open.userId} = ${userId} AND ${open.conferenceId} = ${conferenceId}
+      AND ${open.status} = 'open' AND ${open.kind} = 'online'
+    ORDER BY ${open.createdAt} DESC LIMIT 1`;
 }
 
 export async function findOpenCart(

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/client.ts';
-import type { Conference } from '../../db/schema/index.ts';
+import { aliased, fromOf } from '../../db/json-shapes.ts';
+import { cartItems, type Conference } from '../../db/schema/index.ts';
 import type { StockFacts, StockLine, VoucherGate } from '../../domain/stock-rules.ts';
 import type { LockKey } from '../../db/locks.ts';
 import { sql, type SQL } from 'drizzle-orm';
@@ -31,11 +32,13 @@ type CountSlots = Slots<{
   at: string;
 }>;
 
+const i = aliased(cartItems, 'i');
+
 /** The products of the buyer's open cart, plus the one being added when it is of this kind. */
 function idsInCart(v: CountSlots, kind: 'ticket' | 'addon', adding: boolean): SQL {
-  const column = sql.identifier(kind === 'ticket' ? 'ticket_type_id' : 'addon_id');
-  const inCart = sql`ARRAY(SELECT i.${column} FROM cart_items i
-    WHERE i.cart_id = (${openCartIdSql(v.buyerId, v.conferenceId)}) AND i.${column} IS NOT NULL)`;
+  const column = kind === 'ticket' ? i.ticketTypeId : i.addonId;
+  const inCart = sql`ARRAY(SELECT ${column} FROM ${fromOf(i)}
+    WHERE ${i.cartId} = (${openCartIdSql(v.buyerId, v.conferenceId)}) AND ${column} IS NOT NULL)`;
   return adding ? sql`${inCart} || ARRAY[${v.productId}::uuid]` : inCart;
 }
 

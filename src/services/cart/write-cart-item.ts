@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { rowFromJson, type JsonRecord } from '../../db/json-rows.ts';
+import { jsonRow, nameOf } from '../../db/json-shapes.ts';
 import { defineStatement } from '../../db/cached-statements.ts';
 import { cartItems, carts, type Cart, type CartItem } from '../../db/schema/index.ts';
 import { addMinutes } from '../../domain/dates.ts';
@@ -32,29 +32,36 @@ interface WriteValues extends Record<string, unknown> {
   checkedQuantity: number;
 }
 
+const cartJson = jsonRow(carts);
+const itemJson = jsonRow(cartItems);
+
 function cartItemWrite(kind: 'ticket' | 'addon', cart: 'existing' | 'new') {
-  return defineStatement<WriteValues, { cart: JsonRecord | null; item: JsonRecord | null }>((v) => {
-    const column = sql.identifier(kind === 'ticket' ? 'ticket_type_id' : 'addon_id');
+  return defineStatement<WriteValues, { cart: unknown; item: unknown }>((v) => {
+    const product = kind === 'ticket' ? cartItems.ticketTypeId : cartItems.addonId;
     const cartSql =
       cart === 'existing'
-        ? sql`UPDATE carts SET updated_at = ${v.now}::timestamptz, expires_at = ${v.expiresAt}::timestamptz
-        WHERE id = ${v.cartId}::uuid AND status = 'open'
+        ? sql`UPDATE ${carts} SET ${nameOf(carts.updatedAt)} = ${v.now}::timestamptz,
+          ${nameOf(carts.expiresAt)} = ${v.expiresAt}::timestamptz
+        WHERE ${carts.id} = ${v.cartId}::uuid AND ${carts.status} = 'open'
           -- JavaScript dates carry milliseconds; the column may carry microseconds.
-          AND date_trunc('milliseconds', updated_at) = ${v.version}::timestamptz
-        RETURNING *`
-        : sql`INSERT INTO carts (user_id, conference_id, expires_at, created_at, updated_at)
+          AND date_trunc('milliseconds', ${carts.updatedAt}) = ${v.version}::timestamptz
+        RETURNING ${carts.id} AS id, ${cartJson} AS j`
+        : sql`INSERT INTO ${carts} (${nameOf(carts.userId)}, ${nameOf(carts.conferenceId)},
+          ${nameOf(carts.expiresAt)}, ${nameOf(carts.createdAt)}, ${nameOf(carts.updatedAt)})
         VALUES (${v.userId}::uuid, ${v.conferenceId}::uuid, ${v.expiresAt}::timestamptz,
           ${v.now}::timestamptz, ${v.now}::timestamptz)
-        ON CONFLICT DO NOTHING RETURNING *`;
+        ON CONFLICT DO NOTHING RETURNING ${carts.id} AS id, ${cartJson} AS j`;
+    const quantity = nameOf(cartItems.quantity);
     return sql`WITH cart AS (${cartSql}),
       item AS (
-        INSERT INTO cart_items (cart_id, conference_id, ${column}, quantity)
+        INSERT INTO ${cartItems} (${nameOf(cartItems.cartId)}, ${nameOf(cartItems.conferenceId)},
+          ${nameOf(product)}, ${quantity})
         SELECT cart.id, ${v.conferenceId}::uuid, ${v.productId}::uuid, ${v.quantity}::int FROM cart
-        ON CONFLICT (cart_id, ${column}) WHERE ${column} IS NOT NULL
-        DO UPDATE SET quantity = cart_items.quantity + excluded.quantity
-        WHERE cart_items.quantity = ${v.checkedQuantity}::int
-        RETURNING *)
-      SELECT (SELECT to_jsonb(cart.*) FROM cart) AS cart, (SELECT to_jsonb(item.*) FROM item) AS item`;
+        ON CONFLICT (${nameOf(cartItems.cartId)}, ${nameOf(product)}) WHERE ${nameOf(product)} IS NOT NULL
+        DO UPDATE SET ${quantity} = ${cartItems.quantity} + excluded.${quantity}
+        WHERE ${cartItems.quantity} = ${v.checkedQuantity}::int
+        RETURNING ${itemJson} AS j)
+      SELECT (SELECT j FROM cart) AS cart, (SELECT j FROM item) AS item`;
   });
 }
 
@@ -87,5 +94,5 @@ export async function writeCartItem(
     checkedQuantity: write.checkedQuantity,
   });
   if (!row?.cart || !row.item) return null;
-  return { cart: rowFromJson(carts, row.cart), item: rowFromJson(cartItems, row.item) };
+  return { cart: cartJson.decode(row.cart), item: itemJson.decode(row.item) };
 }

@@ -1,16 +1,18 @@
 import { asc, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { rowFromJson, type JsonRecord } from '../../db/json-rows.ts';
+import { aliased, fromOf, jsonRow, maybeOne } from '../../db/json-shapes.ts';
 import { defineRead, readOne, type Slots } from '../../db/read-together.ts';
 import { conferences, type Conference } from '../../db/schema/index.ts';
 import { commonErrors } from '../common/errors.ts';
 
+const c = aliased(conferences, 'c');
+const conferenceJson = maybeOne(jsonRow(c));
+
 /** A conference by its slug as one JSON value (null: none), read with the session. */
 export const conferenceBySlugRead = defineRead(
   (v: Slots<{ slug: string }>) =>
-    sql`SELECT to_jsonb(c.*) FROM conferences c WHERE c.slug = ${v.slug}`,
-  (value): Conference | null =>
-    value === null ? null : rowFromJson(conferences, value as JsonRecord),
+    sql`SELECT ${conferenceJson} FROM ${fromOf(c)} WHERE ${c.slug} = ${v.slug}`,
+  (value): Conference | null => conferenceJson.decode(value),
 );
 
 export async function getConferenceBySlugOrThrow(db: Database, slug: string): Promise<Conference> {

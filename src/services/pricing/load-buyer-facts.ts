@@ -1,40 +1,44 @@
-import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql, type SQLWrapper } from 'drizzle-orm';
+import { aliased, fromOf, jsonObject, type JsonShape } from '../../db/json-shapes.ts';
+import { groupMembers, orderLines, orders, speakers, talkSpeakers } from '../../db/schema/index.ts';
 import type { BuyerFacts } from '../../domain/pricing/index.ts';
 
-export interface FactsRow {
-  is_speaker: boolean;
-  co_presents: boolean;
-  group_ids: string[] | null;
-  purchased: string[] | null;
-}
+const s = aliased(speakers, 's');
+const mine = aliased(talkSpeakers, 'mine');
+const other = aliased(talkSpeakers, 'other');
+const gm = aliased(groupMembers, 'gm');
+const l = aliased(orderLines, 'l');
+const o = aliased(orders, 'o');
 
 /**
- * Facts about the buyer that conditions need (COND-5..7), in one statement (with the
+ * Facts about the buyer that conditions need (COND-5..7), as one JSON object (read with the
  * conditions, see load-pricing-inputs.ts). The pricing engine never queries.
  */
-export function buyerFactsQuery(
-  userId: string | SQLWrapper,
-  conferenceId: string | SQLWrapper,
-): SQL {
-  return sql`SELECT
-      EXISTS (SELECT 1 FROM speakers s WHERE s.user_id = ${userId} AND s.conference_id = ${conferenceId}) AS is_speaker,
-      EXISTS (
-        SELECT 1 FROM speakers s
-        JOIN talk_speakers mine ON mine.speaker_id = s.id
-        JOIN talk_speakers other ON other.talk_id = mine.talk_id AND other.speaker_id <> mine.speaker_id
-        WHERE s.user_id = ${userId} AND s.conference_id = ${conferenceId}) AS co_presents,
-      ARRAY(SELECT gm.group_id::text FROM group_members gm
-            WHERE gm.user_id = ${userId} AND gm.conference_id = ${conferenceId}) AS group_ids,
-      ARRAY(SELECT DISTINCT l.ticket_type_id::text FROM order_lines l JOIN orders o ON o.id = l.order_id
-            WHERE o.user_id = ${userId} AND o.conference_id = ${conferenceId}
-              AND o.status IN ('paid', 'partially_refunded') AND l.ticket_type_id IS NOT NULL) AS purchased`;
+export function buyerFactsJson(
+  userId: SQLWrapper,
+  conferenceId: SQLWrapper,
+): JsonShape<BuyerFacts> {
+  const speaker = and(eq(s.userId, userId), eq(s.conferenceId, conferenceId));
+  return jsonObject({
+    isSpeaker: sql<boolean>`EXISTS (SELECT 1 FROM ${fromOf(s)} WHERE ${speaker})`,
+    hasCoPresentedTalk: sql<boolean>`EXISTS (
+      SELECT 1 FROM ${fromOf(s)}
+      JOIN ${fromOf(mine)} ON ${mine.speakerId} = ${s.id}
+      JOIN ${fromOf(other)} ON ${other.talkId} = ${mine.talkId} AND ${ne(other.speakerId, mine.speakerId)}
+      WHERE ${speaker})`,
+    groupIds: sql<string[]>`ARRAY(SELECT ${gm.groupId}::text FROM ${fromOf(gm)}
+      WHERE ${gm.userId} = ${userId} AND ${gm.conferenceId} = ${conferenceId})`,
+    purchasedTicketTypeIds: sql<string[]>`ARRAY(SELECT DISTINCT ${l.ticketTypeId}::text
+      FROM ${fromOf(l)} JOIN ${fromOf(o)} ON ${o.id} = ${l.orderId}
+      WHERE ${o.userId} = ${userId} AND ${o.conferenceId} = ${conferenceId}
+        AND ${inArray(o.status, ['paid', 'partially_refunded'])} AND ${l.ticketTypeId} IS NOT NULL)`,
+  });
 }
 
-export function buyerFactsOf(row: Partial<FactsRow> | undefined): BuyerFacts {
-  return {
-    isSpeaker: row?.is_speaker ?? false,
-    hasCoPresentedTalk: row?.co_presents ?? false,
-    groupIds: row?.group_ids ?? [],
-    purchasedTicketTypeIds: row?.purchased ?? [],
-  };
-}
+/** A buyer nothing is known about: what conditions see when no condition needs the facts. */
+export const NO_BUYER_FACTS: BuyerFacts = {
+  isSpeaker: false,
+  hasCoPresentedTalk: false,
+  groupIds: [],
+  purchasedTicketTypeIds: [],
+};

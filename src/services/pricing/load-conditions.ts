@@ -1,84 +1,79 @@
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { aliased, fromOf, jsonArray, jsonObject, type JsonShape } from '../../db/json-shapes.ts';
+import {
+  discountConditionAddons,
+  discountConditionEnablingTicketTypes,
+  discountConditionGroups,
+  discountConditions,
+  discountConditionTicketTypes,
+  orderLines,
+} from '../../db/schema/index.ts';
 import { money } from '../../domain/money.ts';
-import type { ConditionKind, DiscountType, PricingCondition } from '../../domain/pricing/index.ts';
+import type { PricingCondition } from '../../domain/pricing/index.ts';
 import { isLineHoldingUses } from '../inventory/index.ts';
 
-export interface ConditionRow {
-  id: string;
-  kind: ConditionKind;
-  name: string;
-  priority: number;
-  created_at: Date | string;
-  is_active: boolean;
-  discount_type: DiscountType | null;
-  percent_off_bp: number | null;
-  amount_off: string | number | null;
-  max_quantity: number;
-  start_time: Date | string | null;
-  end_time: Date | string | null;
-  usage_limit: number;
-  units_used: string | number;
-  is_presenter: boolean;
-  is_copresenter: boolean;
-  apply_to_tickets: boolean;
-  apply_to_addons: boolean;
-  ticket_type_ids: string[];
-  addon_ids: string[];
-  group_ids: string[];
-  enabling_ids: string[];
+const c = aliased(discountConditions, 'c');
+
+/** The ids a condition lists in one of its link tables, as a sorted text array. */
+function setOf<T extends PgTable & { conditionId: PgColumn }>(
+  table: T,
+  column: PgColumn,
+): SQL<string[]> {
+  return sql<string[]>`ARRAY(SELECT ${column}::text FROM ${fromOf(table)}
+    WHERE ${table.conditionId} = ${c.id} ORDER BY 1)`;
 }
 
-const toDate = (value: Date | string | null): Date | null =>
-  value === null ? null : new Date(value);
-
-function setOf(table: string, column: string) {
-  return sql.raw(
-    `ARRAY(SELECT x.${column}::text FROM ${table} x WHERE x.condition_id = c.id ORDER BY 1)`,
-  );
+/** An active condition with its sets and derived usage (D3.6), as JSON; `now` dates usage. */
+function conditionJson(now: SQLWrapper) {
+  return jsonObject({
+    id: c.id,
+    kind: c.kind,
+    name: c.name,
+    priority: c.priority,
+    createdAt: c.createdAt,
+    isActive: c.isActive,
+    discountType: c.discountType,
+    percentOffBp: c.percentOffBp,
+    amountOff: c.amountOff,
+    maxQuantity: c.maxQuantity,
+    startTime: c.startTime,
+    endTime: c.endTime,
+    usageLimit: c.usageLimit,
+    isPresenter: c.isPresenter,
+    isCopresenter: c.isCopresenter,
+    applyToTickets: c.applyToTickets,
+    applyToAddons: c.applyToAddons,
+    // bigint sums arrive as JSON numbers
+    unitsUsed: sql<number>`CASE WHEN ${c.usageLimit} = 0 THEN 0 ELSE (
+      SELECT coalesce(sum(${orderLines.conditionUnits}), 0) FROM ${orderLines}
+      WHERE ${orderLines.conditionId} = ${c.id} AND ${isLineHoldingUses(now)}) END`,
+    ticketTypeIds: setOf(discountConditionTicketTypes, discountConditionTicketTypes.ticketTypeId),
+    addonIds: setOf(discountConditionAddons, discountConditionAddons.addonId),
+    groupIds: setOf(discountConditionGroups, discountConditionGroups.groupId),
+    enablingTicketTypeIds: setOf(
+      discountConditionEnablingTicketTypes,
+      discountConditionEnablingTicketTypes.ticketTypeId,
+    ),
+  });
 }
 
-/** Active conditions of a conference with their sets and derived usage (D3.6). */
-export function activeConditionsQuery(
-  conferenceId: string | SQLWrapper,
-  now: Date | SQLWrapper,
-): SQL {
-  return sql`SELECT c.id, c.kind, c.name, c.priority, c.created_at, c.is_active, c.discount_type, c.percent_off_bp,
-        c.amount_off, c.max_quantity, c.start_time, c.end_time, c.usage_limit, c.is_presenter, c.is_copresenter,
-        c.apply_to_tickets, c.apply_to_addons,
-        CASE WHEN c.usage_limit = 0 THEN 0 ELSE (
-          SELECT coalesce(sum(order_lines.condition_units), 0) FROM order_lines
-          WHERE order_lines.condition_id = c.id AND ${isLineHoldingUses(now)}) END AS units_used,
-        ${setOf('discount_condition_ticket_types', 'ticket_type_id')} AS ticket_type_ids,
-        ${setOf('discount_condition_addons', 'addon_id')} AS addon_ids,
-        ${setOf('discount_condition_groups', 'group_id')} AS group_ids,
-        ${setOf('discount_condition_enabling_ticket_types', 'ticket_type_id')} AS enabling_ids
-      FROM discount_conditions c
-      WHERE c.conference_id = ${conferenceId} AND c.is_active`;
+/** Active conditions of a conference as one JSON array (values or slots, see defineRead). */
+export function activeConditionsSql(conferenceId: SQLWrapper, now: SQLWrapper): SQL {
+  return sql`SELECT ${jsonArray(conditionJson(now))} FROM ${fromOf(c)}
+    WHERE ${c.conferenceId} = ${conferenceId} AND ${c.isActive}`;
 }
 
-export function conditionOf(row: ConditionRow): PricingCondition {
+/** How the array `activeConditionsSql` yields decodes: the fields, whatever `now` was. */
+export const activeConditionsJson: JsonShape<PricingCondition[]> = (() => {
+  const array = jsonArray(conditionJson(sql`NULL`));
   return {
-    id: row.id,
-    kind: row.kind,
-    name: row.name,
-    priority: row.priority,
-    createdAt: new Date(row.created_at),
-    isActive: row.is_active,
-    discountType: row.discount_type,
-    percentOffBp: row.percent_off_bp,
-    amountOff: row.amount_off === null ? null : money(Number(row.amount_off)),
-    maxQuantity: row.max_quantity,
-    startTime: toDate(row.start_time),
-    endTime: toDate(row.end_time),
-    usageLimit: row.usage_limit,
-    unitsUsed: Number(row.units_used),
-    isPresenter: row.is_presenter,
-    isCopresenter: row.is_copresenter,
-    applyToTickets: row.apply_to_tickets,
-    applyToAddons: row.apply_to_addons,
-    ticketTypeIds: row.ticket_type_ids,
-    addonIds: row.addon_ids,
-    groupIds: row.group_ids,
-    enablingTicketTypeIds: row.enabling_ids,
+    getSQL: () => array.getSQL(),
+    decode: (value) =>
+      array.decode(value).map((row): PricingCondition => ({
+        ...row,
+        amountOff: row.amountOff === null ? null : money(row.amountOff),
+        unitsUsed: Number(row.unitsUsed),
+      })),
   };
-}
+})();

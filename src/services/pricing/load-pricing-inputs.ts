@@ -1,29 +1,41 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
+import { jsonFrom, jsonObject, maybeOne } from '../../db/json-shapes.ts';
 import { defineRead, readOne, type JsonRead, type Slots } from '../../db/read-together.ts';
 import type { BuyerFacts, PricingCondition } from '../../domain/pricing/index.ts';
-import { buyerFactsOf, buyerFactsQuery, type FactsRow } from './load-buyer-facts.ts';
-import { activeConditionsQuery, conditionOf, type ConditionRow } from './load-conditions.ts';
+import { buyerFactsJson, NO_BUYER_FACTS } from './load-buyer-facts.ts';
+import { activeConditionsJson, activeConditionsSql } from './load-conditions.ts';
 
 export interface PricingInputs {
   conditions: PricingCondition[];
   buyer: BuyerFacts;
 }
 
-const pricingInputsShape = defineRead(
-  (v: Slots<{ conferenceId: string; buyerId: string; at: string }>) =>
+type InputSlots = Slots<{ conferenceId: string; buyerId: string; at: string }>;
+
+function pricingInputsJson(v: InputSlots) {
+  const facts = buyerFactsJson(v.buyerId, v.conferenceId);
+  return jsonObject({
+    conditions: jsonFrom(activeConditionsJson, sql`active.list`),
     // The buyer's facts only matter to conditions: without any, they are not looked up.
-    sql`SELECT jsonb_build_object('conditions', active.list) || CASE
-        WHEN jsonb_array_length(active.list) = 0 THEN '{}'::jsonb
-        ELSE (SELECT to_jsonb(facts.*) FROM (${buyerFactsQuery(v.buyerId, v.conferenceId)}) AS facts) END
-      FROM (SELECT coalesce(jsonb_agg(c), '[]'::jsonb) AS list
-        FROM (${activeConditionsQuery(v.conferenceId, v.at)}) AS c) AS active`,
+    buyer: maybeOne(
+      jsonFrom(
+        facts,
+        sql`CASE WHEN jsonb_array_length(active.list) = 0 THEN NULL ELSE ${facts} END`,
+      ),
+    ),
+  });
+}
+
+// Decoding needs only the fields, not the slots the SQL was built with.
+const decodeInputs = pricingInputsJson({ conferenceId: sql``, buyerId: sql``, at: sql`` }).decode;
+
+const pricingInputsShape = defineRead(
+  (v: InputSlots) => sql`SELECT ${pricingInputsJson(v)}
+      FROM (${activeConditionsSql(v.conferenceId, v.at)}) AS active(list)`,
   (value): PricingInputs => {
-    const row = value as (Partial<FactsRow> & { conditions: ConditionRow[] }) | null;
-    return {
-      conditions: (row?.conditions ?? []).map(conditionOf),
-      buyer: buyerFactsOf(row ?? undefined),
-    };
+    const { conditions, buyer } = decodeInputs(value);
+    return { conditions, buyer: buyer ?? NO_BUYER_FACTS };
   },
 );
 

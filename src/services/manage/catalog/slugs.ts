@@ -1,4 +1,4 @@
-import { deriveSlug } from '../../../domain/slugs.ts';
+import { deriveSlug, isSlug } from '../../../domain/slugs.ts';
 import { invalidField } from '../common/field-errors.ts';
 
 /**
@@ -8,7 +8,7 @@ import { invalidField } from '../common/field-errors.ts';
  */
 export function resolveSlug(slug: string | undefined, name: string): string {
   if (slug !== undefined) {
-    if (slug === '' || deriveSlug(slug) !== slug) {
+    if (!isSlug(slug)) {
       throw invalidField(
         'slug',
         'must use lowercase letters, digits, "-" and "_" only, without leading or trailing "-"',

@@ -1,10 +1,10 @@
+import { VALUE_TAKEN, type ValueType } from '../../../domain/offer-rules.ts';
 import { manageErrors } from '../errors.ts';
 import { invalidField } from './field-errors.ts';
 import { patched } from './patch.ts';
 import { percentToBp } from './percent.ts';
 
-/** How a voucher (VOU-2) or a condition effect (COND-2) takes money off. */
-export type ValueType = 'comp' | 'percentage' | 'fixed_amount';
+export type { ValueType };
 
 export interface GivenValue {
   /** Percent, 0–100 with up to two decimals. */
@@ -40,9 +40,10 @@ export interface ValueWording {
 }
 
 function refuseForeignValue(type: ValueType, given: GivenValue, wording: ValueWording): void {
+  const takes = VALUE_TAKEN[type];
   const foreign = [
-    type !== 'percentage' && isGiven(given.percentOff) ? 'percentOff' : '',
-    type !== 'fixed_amount' && isGiven(given.amountOff) ? 'amountOff' : '',
+    takes !== 'percent' && isGiven(given.percentOff) ? 'percentOff' : '',
+    takes !== 'amount' && isGiven(given.amountOff) ? 'amountOff' : '',
   ].filter((field) => field !== '');
   if (foreign.length === 0) return;
   throw manageErrors(
@@ -67,7 +68,8 @@ export function resolveDiscountValue(
   refuseForeignValue(type, given, wording);
   const { noun } = wording;
   const keep = stored?.type === type ? stored : null;
-  if (type === 'percentage') {
+  const takes = VALUE_TAKEN[type];
+  if (takes === 'percent') {
     const givenBp = isGiven(given.percentOff) ? percentToBp(given.percentOff) : given.percentOff;
     const percentOffBp = patched(givenBp, keep?.percentOffBp ?? null);
     if (percentOffBp === null) {
@@ -75,7 +77,7 @@ export function resolveDiscountValue(
     }
     return { percentOffBp, amountOff: null };
   }
-  if (type === 'fixed_amount') {
+  if (takes === 'amount') {
     const amountOff = patched(given.amountOff, keep?.amountOff ?? null);
     if (amountOff === null) {
       throw invalidField('amountOff', `is required for a fixed-amount ${noun}`);

@@ -1,3 +1,4 @@
+import { isWindowOrdered } from '../../../domain/pricing/index.ts';
 import { invalidField } from './field-errors.ts';
 
 export interface WindowFields {
@@ -14,7 +15,7 @@ export function assertWindowOrdered(
   until: Date | null | undefined,
   fields: WindowFields,
 ): void {
-  if (from && until && from.getTime() > until.getTime()) {
+  if (!isWindowOrdered(from, until)) {
     throw invalidField(fields.untilField, `must not be before ${fields.fromField}`);
   }
 }

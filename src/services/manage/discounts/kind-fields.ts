@@ -1,26 +1,29 @@
-import { hasUnitLimit, type ConditionKind } from '../../../domain/pricing/index.ts';
+import {
+  conditionHas,
+  type ConditionKind,
+  type ConditionPart,
+} from '../../../domain/pricing/index.ts';
 import { manageErrors } from '../errors.ts';
 import type { DiscountPatch, KindField } from './discount-fields.ts';
 
-// COND-2: the effect and the product scope belong to every kind but the category discount.
-const EFFECT: readonly KindField[] = [
-  'discountType',
-  'percentOff',
-  'amountOff',
-  'maxQuantity',
-  'ticketTypeIds',
-  'addonIds',
-];
-// COND-4, COND-8, COND-9: only limited kinds have a window and a unit limit (domain decides which).
-const LIMITS: readonly KindField[] = ['startTime', 'endTime', 'usageLimit'];
-
-const OWN: Record<ConditionKind, readonly KindField[]> = {
-  time_or_stock: [],
-  speaker: ['isPresenter', 'isCopresenter'], // COND-5
-  group_member: ['groupIds'], // COND-6
-  included_product: ['enablingTicketTypeIds'], // COND-7
-  product_discount: [],
-  category_discount: ['percentOff', 'applyToTickets', 'applyToAddons'], // COND-9
+// Which part of a condition each field belongs to; percentOff is the effect's value or the
+// category discount's bare percentage.
+const PARTS: Record<KindField, readonly ConditionPart[]> = {
+  discountType: ['effect'],
+  percentOff: ['effect', 'category'],
+  amountOff: ['effect'],
+  maxQuantity: ['effect'],
+  ticketTypeIds: ['effect'],
+  addonIds: ['effect'],
+  startTime: ['limits'],
+  endTime: ['limits'],
+  usageLimit: ['limits'],
+  isPresenter: ['speakerRoles'],
+  isCopresenter: ['speakerRoles'],
+  groupIds: ['groups'],
+  enablingTicketTypeIds: ['enablingTickets'],
+  applyToTickets: ['category'],
+  applyToAddons: ['category'],
 };
 
 // COND-1: every kind has these.
@@ -41,27 +44,18 @@ export const KIND_LABEL: Record<ConditionKind, string> = {
   category_discount: 'category',
 };
 
-function fieldsOf(kind: ConditionKind): ReadonlySet<KindField> {
-  return new Set([
-    ...OWN[kind],
-    ...(kind === 'category_discount' ? [] : EFFECT),
-    ...(hasUnitLimit(kind) ? LIMITS : []),
-  ]);
-}
-
 export function kindHasField(kind: ConditionKind, field: KindField): boolean {
-  return fieldsOf(kind).has(field);
+  return PARTS[field].some((part) => conditionHas(kind, part));
 }
 
 /** A field of another kind is refused by name, never silently stored or ignored. */
 export function assertFieldsFitKind(kind: ConditionKind, input: DiscountPatch): void {
-  const allowed = fieldsOf(kind);
   const foreign = (Object.keys(input) as Array<keyof DiscountPatch>).filter(
     (key): key is KindField =>
       !COMMON.has(key) &&
       input[key] !== undefined &&
       input[key] !== null &&
-      !allowed.has(key as KindField),
+      !kindHasField(kind, key as KindField),
   );
   if (foreign.length === 0) return;
   throw manageErrors(
