@@ -70,7 +70,9 @@ describeEachBackend('database functions have one current definition (src/db/func
     const drift = await driftAfter(
       ctx.db,
       async (tx) => {
-        await tx.execute(sql`CREATE FUNCTION lanyard_stray() RETURNS integer LANGUAGE sql AS $$ SELECT 1 $$`);
+        await tx.execute(
+          sql`CREATE FUNCTION lanyard_stray() RETURNS integer LANGUAGE sql AS $$ SELECT 1 $$`,
+        );
       },
       sources,
     );

@@ -105,9 +105,7 @@ export async function functionDrift(
             !wanted.some((w) => w.name === l.name && w.identity === l.identity),
         ),
         retired: live.filter((l) => !sourceNames.has(l.name)),
-        misnamed: sources
-          .filter((s) => !wanted.some((w) => w.name === s.name))
-          .map((s) => s.name),
+        misnamed: sources.filter((s) => !wanted.some((w) => w.name === s.name)).map((s) => s.name),
       };
       throw marker;
     });

@@ -20,7 +20,7 @@ import { activeQuestionsRead } from '../attendees/index.ts';
 import { readTogether } from '../../db/read-together.ts';
 import { requestFingerprint } from '../../domain/idempotency.ts';
 import { validateAnswers, type AnswerValue } from './answers.ts';
-import { consumptionKeys } from './consumption-keys.ts';
+import { consumptionKeys } from '../inventory/index.ts';
 import type { Billing } from './write-order.ts';
 
 export interface CheckoutRequest {
