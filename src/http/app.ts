@@ -56,6 +56,7 @@ export async function buildApp(
       createConsumptionKernel(given.db, {
         batchSize: given.config.CHECKOUT_BATCH_SIZE,
         inFlightPerKey: given.config.CHECKOUT_IN_FLIGHT_PER_KEY,
+        localQueue: given.config.CHECKOUT_LOCAL_QUEUE,
       }),
   };
   const app = Fastify({

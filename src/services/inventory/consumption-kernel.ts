@@ -29,11 +29,17 @@ import { takeAnswerShape } from './sql-shapes.ts';
 export interface KernelOptions {
   /** Most consumptions of one scope placed by one statement; 1 places each alone. */
   batchSize: number;
-  /** Statements per product key at PostgreSQL at once from this process; 0 = no queue. */
+  /** Statements per product key at PostgreSQL at once from this process (batcher and queue). */
   inFlightPerKey: number;
+  /** The per-key queue in front of the advisory locks (off only to measure what it is worth). */
+  localQueue: boolean;
 }
 
-export const DEFAULT_KERNEL_OPTIONS: KernelOptions = { batchSize: 32, inFlightPerKey: 2 };
+export const DEFAULT_KERNEL_OPTIONS: KernelOptions = {
+  batchSize: 32,
+  inFlightPerKey: 2,
+  localQueue: true,
+};
 
 /** What a take found under its locks: the fresh counts, and the first bound they break. */
 export interface Taken {
@@ -95,14 +101,14 @@ export function createConsumptionKernel(
   options: KernelOptions = DEFAULT_KERNEL_OPTIONS,
 ): ConsumptionKernel {
   let locks = true;
-  const queue = options.inFlightPerKey > 0 ? createLocalQueue(options.inFlightPerKey) : unqueued;
+  const queue = options.localQueue ? createLocalQueue(options.inFlightPerKey) : unqueued;
   const queued: LocalQueue = (keys, work) => (locks ? queue(keys, work) : work());
   const submit = createBatcher<BatchEntry, PlacementOutcome>(
     (_key, entries) =>
       queued(queueKeysOf(entries[0]?.plan.keys ?? []), () => placeBatch(db, entries, locks)),
     {
       // As the queue: the next batch waits at PostgreSQL for the lock, not in this process.
-      maxInFlight: Math.max(options.inFlightPerKey, 1),
+      maxInFlight: options.inFlightPerKey,
       maxSize: Math.max(options.batchSize, 1),
       // The orders are written after the batch's checks, so one buyer's second could not see the first.
       conflict: (a, b) => a.sent.buyer === b.sent.buyer,
