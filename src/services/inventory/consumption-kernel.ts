@@ -7,7 +7,6 @@ import { commonErrors } from '../common/errors.ts';
 import { createBatcher } from './batches.ts';
 import type { ConsumptionPlan } from './consumption-plan.ts';
 import { arrayOf, countArgs, countsOf, type CartCounts } from './count-for-cart.ts';
-import { createLocalQueue, type LocalQueue } from './local-queue.ts';
 import {
   batchEntryOf,
   batchKeyOf,
@@ -22,8 +21,8 @@ import { takeAnswerShape } from './sql-shapes.ts';
 /**
  * The consumption kernel: ONE executor for every plan (consumption-plan.ts), created once per
  * database handle in the composition root (http/app.ts) and passed to the services that take
- * capacity. It holds the only concurrency state of the application: the per-key queue in front
- * of the advisory locks, the batcher, and the negative-control switch. Why each exists, with the
+ * capacity. It holds the only concurrency state of the application: the per-product lanes in
+ * front of the advisory locks (which also batch placements), and the negative-control switch. Why each exists, with the
  * bench/rush numbers: docs/decisions/concurrency.md.
  */
 export interface KernelOptions {
@@ -31,7 +30,7 @@ export interface KernelOptions {
   batchSize: number;
   /** Statements per product key at PostgreSQL at once from this process (batcher and queue). */
   inFlightPerKey: number;
-  /** The per-key queue in front of the advisory locks (off only to measure what it is worth). */
+  /** Consumptions of one product wait in one lane; off (only to measure it) = a lane each. */
   localQueue: boolean;
 }
 
@@ -56,7 +55,7 @@ export interface ConsumptionKernel {
   take(tx: Database, plan: ConsumptionPlan, at: Date): Promise<Taken>;
   /** D2.2 outside any transaction: lock, count, check and write in one batched statement. */
   place(placement: Placement): Promise<PlacementOutcome>;
-  /** Runs `work` (a transaction that takes `keys`) in its turn in the per-key queue. */
+  /** Runs `work` (a transaction that takes `keys`) in its turn in its products' lane. */
   inTurn<T>(keys: readonly LockKey[], work: () => Promise<T>): Promise<T>;
   /**
    * The negative control (D2.3): with application locks off, no lock is taken, no bound is
@@ -89,42 +88,91 @@ export async function takeInTransaction(
   };
 }
 
-/** The queue keys of a plan's locks: its products, not its buyer (one buyer rarely races). */
-function queueKeysOf(keys: readonly LockKey[]): string[] {
-  return keys.filter((k) => k.kind !== 'buyer').map((k) => `${k.kind}:${k.id}`);
+/**
+ * The lane of a consumption: its products (ticket types, add-ons), not its buyer, voucher or
+ * conditions. Everything of one lane waits in this process, at most `inFlightPerKey` statements
+ * of it at PostgreSQL, where they would only wait for the same product lock anyway.
+ */
+function laneOf(keys: readonly LockKey[]): string {
+  const products = keys.filter((k) => k.kind === 'ticket_type' || k.kind === 'addon');
+  return JSON.stringify(
+    (products.length > 0 ? products : keys).map((k) => `${k.kind}:${k.id}`).sort(),
+  );
 }
 
-const unqueued: LocalQueue = (_keys, work) => work();
+/** What waits in a lane: a placement that may share a statement, or a transaction that runs alone. */
+type LaneEntry =
+  | { kind: 'place'; entry: BatchEntry; batchKey: string }
+  | { kind: 'alone'; run: () => Promise<void> };
+
+type LaneResult = PlacementOutcome | null;
+
+async function runLane(
+  db: Database,
+  entries: readonly LaneEntry[],
+  withLocks: boolean,
+): Promise<LaneResult[]> {
+  const [first] = entries;
+  if (first?.kind === 'alone') {
+    await first.run();
+    return [null];
+  }
+  const placements = entries.flatMap((e) => (e.kind === 'place' ? [e.entry] : []));
+  return placeBatch(db, placements, withLocks);
+}
+
+/** Two lane entries share a statement only as placements of one scope and different buyers. */
+function apart(a: LaneEntry, b: LaneEntry): boolean {
+  if (a.kind === 'alone' || b.kind === 'alone') return true;
+  // The orders are written after the batch's checks, so one buyer's second could not see the first.
+  return a.batchKey !== b.batchKey || a.entry.sent.buyer === b.entry.sent.buyer;
+}
 
 export function createConsumptionKernel(
   db: Database,
   options: KernelOptions = DEFAULT_KERNEL_OPTIONS,
 ): ConsumptionKernel {
   let locks = true;
-  const queue = options.localQueue ? createLocalQueue(options.inFlightPerKey) : unqueued;
-  const queued: LocalQueue = (keys, work) => (locks ? queue(keys, work) : work());
-  const submit = createBatcher<BatchEntry, PlacementOutcome>(
-    (_key, entries) =>
-      queued(queueKeysOf(entries[0]?.plan.keys ?? []), () => placeBatch(db, entries, locks)),
+  // ONE per-process device for both paths: entries of a lane wait in arrival order, at most
+  // `inFlightPerKey` run at once, and placements that waited together leave as one statement.
+  const submit = createBatcher<LaneEntry, LaneResult>(
+    (_lane, entries) => runLane(db, entries, locks),
     {
-      // As the queue: the next batch waits at PostgreSQL for the lock, not in this process.
       maxInFlight: options.inFlightPerKey,
       maxSize: Math.max(options.batchSize, 1),
-      // The orders are written after the batch's checks, so one buyer's second could not see the first.
-      conflict: (a, b) => a.sent.buyer === b.sent.buyer,
+      conflict: apart,
     },
   );
+  // Measuring only (CHECKOUT_LOCAL_QUEUE=false): every lane entry gets a lane of its own.
+  const laneFor = (keys: readonly LockKey[]) =>
+    options.localQueue ? laneOf(keys) : `${laneOf(keys)}:${Math.random()}`;
 
   return {
     take(tx, plan, at) {
       return takeInTransaction(tx, locks ? plan : { ...plan, keys: [], bounds: [] }, at);
     },
-    place(placement) {
+    async place(placement) {
       const entry = batchEntryOf(placement, locks);
-      return submit(batchKeyOf(entry, queueKeysOf(placement.plan.keys)), entry);
+      const outcome = await submit(laneFor(placement.plan.keys), {
+        kind: 'place',
+        entry,
+        batchKey: batchKeyOf(entry),
+      });
+      if (!outcome) throw new Error('a placement answered nothing');
+      return outcome;
     },
-    inTurn(keys, work) {
-      return queued(queueKeysOf(keys), work);
+    async inTurn(keys, work) {
+      // The negative control queues nothing: racing checkouts meet only at the database.
+      if (!locks) return work();
+      let result: { value: Awaited<ReturnType<typeof work>> } | undefined;
+      await submit(laneFor(keys), {
+        kind: 'alone',
+        run: async () => {
+          result = { value: await work() };
+        },
+      });
+      if (!result) throw new Error('a queued transaction did not run');
+      return result.value;
     },
     setApplicationLocks(enabled, nodeEnv) {
       if (!enabled && nodeEnv !== 'test')

@@ -64,8 +64,8 @@ export function batchEntryOf(placement: Placement, withBounds: boolean): BatchEn
 
 const sorted = (ids: readonly string[]) => [...ids].sort();
 
-/** Entries of one batch key share their scope and product locks; only the buyer differs. */
-export function batchKeyOf(entry: BatchEntry, queueKeys: readonly string[]): string {
+/** Entries of one batch key share their scope and lock keys; only the buyer differs. */
+export function batchKeyOf(entry: BatchEntry): string {
   const { scope } = entry.plan;
   return JSON.stringify([
     scope.conferenceId,
@@ -74,7 +74,7 @@ export function batchKeyOf(entry: BatchEntry, queueKeys: readonly string[]): str
     scope.venue,
     scope.voucherId,
     sorted(scope.limitedConditionIds),
-    sorted(queueKeys),
+    sorted(entry.plan.keys.filter((k) => k.kind !== 'buyer').map((k) => `${k.kind}:${k.id}`)),
   ]);
 }
 
