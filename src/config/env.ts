@@ -26,6 +26,12 @@ const envSchema = z.object({
   /** Shopping requests served at once per process; 0 = twice the database pool. */
   ADMISSION_LIMIT: z.coerce.number().int().min(0).max(10_000).default(0),
   ADMISSION_MAX_WAIT_MS: z.coerce.number().int().min(0).max(120_000).default(15_000),
+  /** Most checkouts of one product placed by one statement (docs/decisions/concurrency.md). */
+  CHECKOUT_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(32),
+  /** Checkout statements per product at PostgreSQL from one process (batcher and queue). */
+  CHECKOUT_IN_FLIGHT_PER_KEY: z.coerce.number().int().min(1).max(1000).default(2),
+  /** The per-product queue in front of the advisory locks; off only to measure it. */
+  CHECKOUT_LOCAL_QUEUE: boolFromEnv.default(true),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   BOOTSTRAP_EXAMPLE: boolFromEnv.default(true),
   SMTP_URL: z

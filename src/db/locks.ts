@@ -12,25 +12,8 @@ export type LockKey =
   /** The per-user-limit scope: one buyer in one conference. */
   | { kind: 'buyer'; id: string };
 
-let applicationLocksEnabled = true;
-
-/**
- * Test-only switch for the negative control: with application locks off, only the database
- * fence (D2.3) stands between racing checkouts and an oversell. Refused outside tests.
- */
-export function setApplicationLocksEnabled(enabled: boolean, nodeEnv: string | undefined): void {
-  if (!enabled && nodeEnv !== 'test')
-    throw new Error('application locks can only be disabled in tests');
-  applicationLocksEnabled = enabled;
-}
-
-export function areApplicationLocksEnabled(): boolean {
-  return applicationLocksEnabled;
-}
-
-/** The lock names of `keys`, deduplicated; none while the negative control has locks off. */
+/** The lock names of `keys`, deduplicated (the database functions take them by these names). */
 export function lockNamesOf(keys: readonly LockKey[]): string[] {
-  if (!applicationLocksEnabled) return [];
   return [...new Set(keys.map((k) => `${k.kind}:${k.id}`))];
 }
 

@@ -1,5 +1,11 @@
 import { isUnitLimited, oneMoreVoucherUse, type PricingCondition } from './pricing/index.ts';
-import { stockBounds, type BoundedLine, type CountBound, type CountName } from './stock-rules.ts';
+import {
+  mergedByProduct,
+  stockBounds,
+  type BoundedLine,
+  type CountBound,
+  type CountName,
+} from './stock-rules.ts';
 
 /** What a lapsed order took when it was placed, and so must take again to come back (D2.6). */
 export interface LapsedOrder {
@@ -12,16 +18,6 @@ export interface LapsedOrder {
   }>;
 }
 
-function mergedByProduct(lines: readonly BoundedLine[]): BoundedLine[] {
-  const merged = new Map<string, BoundedLine>();
-  for (const line of lines) {
-    const key = `${line.kind}:${line.product.id}`;
-    const seen = merged.get(key);
-    merged.set(key, seen ? { ...seen, quantity: seen.quantity + line.quantity } : line);
-  }
-  return [...merged.values()];
-}
-
 /**
  * D2.6 under D2.2: a lapsed order comes back only when everything it took is there to take
  * again, counted without it. Stock, venue and the per-user limit exactly as at checkout
@@ -32,7 +28,12 @@ export function revivalBounds(
   order: LapsedOrder,
   conference: { totalCapacity: number },
 ): CountBound[] {
-  const bounds = stockBounds(mergedByProduct(order.lines), conference);
+  return [...stockBounds(mergedByProduct(order.lines), conference), ...revivalUsage(order)];
+}
+
+/** The part of `revivalBounds` beyond stock: one more use of its voucher, its discounted units. */
+export function revivalUsage(order: LapsedOrder): CountBound[] {
+  const bounds: CountBound[] = [];
   if (order.voucher) bounds.push(oneMoreVoucherUse(order.voucher));
   const units = new Map<string, { limit: number; units: number }>();
   for (const { condition, units: lineUnits } of order.discountedUnits) {

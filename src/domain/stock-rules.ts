@@ -185,8 +185,9 @@ export type CountName =
 
 /**
  * How far a fresh count may go before a decision taken without it stops holding: at most `max`,
- * or exactly `equals` (a count that pricing depends on). The database checks these in the same
- * statement that locks, counts and writes the order, so no round trip happens under the lock.
+ * or exactly `equals` (a count that pricing depends on). The database checks these, in ONE
+ * function (`lanyard_broken_bound`), in the same statement that locks and counts, so no round
+ * trip happens under the lock.
  */
 export type CountBound = { count: CountName; id?: string } & (
   { max: number; equals?: never } | { equals: number; max?: never }
@@ -200,6 +201,17 @@ export type BoundedLine =
       quantity: number;
     }
   | { kind: 'addon'; product: Pick<StockAddon, 'id' | 'totalQuantity'>; quantity: number };
+
+/** Lines of the same product as one line, so that each product gets one bound. */
+export function mergedByProduct<L extends BoundedLine>(lines: readonly L[]): L[] {
+  const merged = new Map<string, L>();
+  for (const line of lines) {
+    const key = `${line.kind}:${line.product.id}`;
+    const seen = merged.get(key);
+    merged.set(key, seen ? { ...seen, quantity: seen.quantity + line.quantity } : line);
+  }
+  return [...merged.values()];
+}
 
 /**
  * The stock rule as bounds on the counts. For a cart whose lines pass `findStockViolation` with
@@ -224,19 +236,4 @@ export function stockBounds(
   if (conference.totalCapacity > 0 && ticketUnits > 0)
     bounds.push({ count: 'venueUnits', max: conference.totalCapacity - ticketUnits });
   return bounds;
-}
-
-/** A fresh count by name, and by product, buyer holding or condition id where it has one. */
-export type CountOf = (count: CountName, id: string | undefined) => number;
-
-/**
- * The first bound a fresh count breaks, or null. The one-statement checkout leaves this to the
- * database (`lanyard_counts_within`); code that counts in a statement of its own decides here.
- */
-export function brokenBound(bounds: readonly CountBound[], countOf: CountOf): CountBound | null {
-  for (const bound of bounds) {
-    const value = countOf(bound.count, bound.id);
-    if (bound.max !== undefined ? value > bound.max : value !== bound.equals) return bound;
-  }
-  return null;
 }

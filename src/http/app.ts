@@ -6,6 +6,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { createConsumptionKernel } from '../services/inventory/index.ts';
 import type { AppDeps } from './deps.ts';
 import { abusePlugin } from './plugins/abuse.ts';
 import { accessPlugin } from './plugins/access.ts';
@@ -44,9 +45,20 @@ export interface BuildAppOptions {
 
 /** Builds the HTTP app without listening (tests use `inject`, the CLI calls `listen`). */
 export async function buildApp(
-  deps: AppDeps,
+  given: Omit<AppDeps, 'kernel'> & Partial<Pick<AppDeps, 'kernel'>>,
   options: BuildAppOptions = {},
 ): Promise<FastifyInstance> {
+  // The composition root of the consumption kernel: one per database handle, unless given.
+  const deps: AppDeps = {
+    ...given,
+    kernel:
+      given.kernel ??
+      createConsumptionKernel(given.db, {
+        batchSize: given.config.CHECKOUT_BATCH_SIZE,
+        inFlightPerKey: given.config.CHECKOUT_IN_FLIGHT_PER_KEY,
+        localQueue: given.config.CHECKOUT_LOCAL_QUEUE,
+      }),
+  };
   const app = Fastify({
     logger: loggerConfig(options.logger ?? false),
     bodyLimit: 1_048_576,

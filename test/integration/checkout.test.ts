@@ -10,6 +10,7 @@ import {
   payments,
 } from '../../src/db/schema/index.ts';
 import { placeOrder } from '../../src/services/checkout/index.ts';
+import { createConsumptionKernel } from '../../src/services/inventory/index.ts';
 import { expireHolds } from '../../src/services/orders/index.ts';
 import { buildTestApp } from '../support/app.ts';
 import { buyerClient, makeBuyer } from '../support/buyers.ts';
@@ -335,7 +336,7 @@ describeEachBackend('checkout', (ctx) => {
     await client.addTicket(ticket.id, 2);
     await client.addAddon(shirt.id, 1);
     expect((await client.applyVoucher(voucher.code)).statusCode).toBe(200);
-    const placed = await placeOrder(ctx.db, {
+    const placed = await placeOrder(ctx.db, createConsumptionKernel(ctx.db), {
       buyerId: buyer.id,
       conference,
       billing: { name: 'Ada', email: 'ada@example.org', company: 'ACME' },

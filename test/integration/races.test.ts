@@ -2,7 +2,6 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
-import { setApplicationLocksEnabled } from '../../src/db/locks.ts';
 import { queryRows } from '../../src/db/raw.ts';
 import { orderLines, orders } from '../../src/db/schema/index.ts';
 import { buildTestApp } from '../support/app.ts';
@@ -167,7 +166,7 @@ describePostgresOnly('races on real concurrent requests', (ctx) => {
     const conference = await makeConference(ctx.db);
     const ticket = await makeTicketType(ctx.db, conference, { totalQuantity: 5 });
     const buyers = await makeBuyers(ctx.db, 10);
-    const outcomes = await raceWithoutLocks(baseUrl, conference.slug, ticket.id, buyers);
+    const outcomes = await raceWithoutLocks(app, baseUrl, conference.slug, ticket.id, buyers);
     expect(tally(outcomes).placed, JSON.stringify(tally(outcomes))).toBe(5);
     expect(outcomes.filter((r) => r.code === 'SOLD_OUT')).toHaveLength(5);
     expect(await soldUnits(ctx.db, conference.id)).toBe(5);
@@ -179,7 +178,7 @@ describePostgresOnly('races on real concurrent requests', (ctx) => {
     const buyers = await makeBuyers(ctx.db, 10);
     await ctx.db.execute(sql`ALTER TABLE order_lines DISABLE TRIGGER order_lines_capacity_fence`);
     try {
-      const outcomes = await raceWithoutLocks(baseUrl, conference.slug, ticket.id, buyers);
+      const outcomes = await raceWithoutLocks(app, baseUrl, conference.slug, ticket.id, buyers);
       expect(tally(outcomes).placed, JSON.stringify(tally(outcomes))).toBe(10);
       expect(await soldUnits(ctx.db, conference.id)).toBe(10);
     } finally {
@@ -200,6 +199,7 @@ describePostgresOnly('races on real concurrent requests', (ctx) => {
  * the database fence.
  */
 async function raceWithoutLocks(
+  app: FastifyInstance,
   baseUrl: string,
   slug: string,
   ticketTypeId: string,
@@ -213,7 +213,7 @@ async function raceWithoutLocks(
     });
     expect(response.status).toBe(200);
   }
-  setApplicationLocksEnabled(false, 'test');
+  app.deps.kernel.setApplicationLocks(false, 'test');
   try {
     return await Promise.all(
       buyers.map(async (buyer): Promise<FlowResult> => {
@@ -227,6 +227,6 @@ async function raceWithoutLocks(
       }),
     );
   } finally {
-    setApplicationLocksEnabled(true, 'test');
+    app.deps.kernel.setApplicationLocks(true, 'test');
   }
 }

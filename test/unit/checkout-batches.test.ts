@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBatcher } from '../../src/services/checkout/batches.ts';
+import { createBatcher } from '../../src/services/inventory/batches.ts';
 
 interface Entry {
   buyer: string;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { revivalBounds, revivalRefusal } from '../../src/domain/revival-rules.ts';
-import { brokenBound, type CountName } from '../../src/domain/stock-rules.ts';
+import type { CountName } from '../../src/domain/stock-rules.ts';
+import { brokenBound } from '../support/bounds.ts';
 
 // D2.6 under D2.2: what a lapsed order must find again before it may come back.
 

@@ -16,12 +16,9 @@ const OWNERS: Record<string, string> = {
 
 /**
  * Inserts of a declared initial status outside the owner, each with why it stays. Checkout
- * (owned by the consumption kernel's work) inserts the pending order and the D4.5 comp payment.
+ * inserts the pending order (its initial state; the kernel's one statement writes it too).
  */
-const ALLOWED_INSERTS = new Set([
-  'services/checkout/write-order.ts:orders',
-  'services/checkout/write-order.ts:payments',
-]);
+const ALLOWED_INSERTS = new Set(['services/checkout/write-order.ts:orders']);
 
 describe('status writes', () => {
   const writes = findStatusWrites(SRC);

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  brokenBound,
   findStockViolation,
   stockBounds,
   type CountBound,
   type StockFacts,
   type StockLine,
 } from '../../src/domain/stock-rules.ts';
+import { brokenBound } from '../support/bounds.ts';
 
 // D2.2 in one statement: checkout decides with nothing counted, then the database checks the
 // fresh counts against `stockBounds`. That is only sound if the bounds say exactly what the stock

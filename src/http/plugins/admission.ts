@@ -62,17 +62,26 @@ export function createGate(limit: number) {
 declare module 'fastify' {
   interface FastifyRequest {
     admitted: boolean;
+    /** The client went away while the request waited at the gate. */
+    abandoned: boolean;
   }
 }
 
 export const admissionPlugin = fp(async (app: FastifyInstance, options: AdmissionOptions) => {
   const gate = createGate(options.limit);
   app.decorateRequest('admitted', false);
+  app.decorateRequest('abandoned', false);
   app.addHook('onRequest', async (request, reply) => {
     const priority = options.classify(request);
     if (priority === null) return;
     if (!(await gate.enter(options.maxWaitMs, priority))) {
       reply.header('retry-after', '2');
+      throw commonErrors('TRY_AGAIN_SOON', { retryAfterSeconds: 2 });
+    }
+    // A client that gave up while waiting gets no response, so no onResponse would ever give
+    // its place back: every such request leaked one place until the gate stayed full.
+    if (request.abandoned) {
+      gate.leave();
       throw commonErrors('TRY_AGAIN_SOON', { retryAfterSeconds: 2 });
     }
     request.admitted = true;
@@ -84,6 +93,6 @@ export const admissionPlugin = fp(async (app: FastifyInstance, options: Admissio
     if (request.admitted) {
       request.admitted = false;
       gate.leave();
-    }
+    } else request.abandoned = true;
   });
 });

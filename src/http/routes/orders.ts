@@ -21,7 +21,7 @@ const failures = { 400: errorResponse, 401: errorResponse, 404: errorResponse, 4
 
 export async function orderRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { db, stripe, now } = app.deps;
+  const { db, stripe, now, kernel } = app.deps;
 
   r.post(
     '/api/v1/conferences/:slug/checkout',
@@ -40,7 +40,7 @@ export async function orderRoutes(app: FastifyInstance): Promise<void> {
       const conference = await conferenceOf(request, request.params.slug);
       const { billingName, billingEmail, billingCompany, expectedTotal, answers, useCredit } =
         request.body;
-      const result = await placeOrder(db, {
+      const result = await placeOrder(db, kernel, {
         buyerId: user.id,
         conference,
         billing: { name: billingName, email: billingEmail, company: billingCompany },

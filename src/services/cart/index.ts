@@ -4,7 +4,7 @@ export { loadCartLines, openCartRead, type CartLine } from './cart-lines.ts';
 export { removeCartItem, setCartItemQuantity } from './change-item.ts';
 export { cartErrors, stockViolationError } from './errors.ts';
 export { assertCartOpen, findOpenCart, getOrCreateOpenCart } from './open-cart.ts';
-export { countCart, countScopeOf, loadStockFacts, stockFactsOf } from './stock-facts.ts';
+export { countCart, loadStockFacts, stockFactsOf } from './stock-facts.ts';
 export { cartViewOf, viewCart, type CartProblem, type CartView } from './view-cart.ts';
 export { loadCartState, type CartState } from './cart-state.ts';
 export { loadCartVoucher, voucherGateOf } from './voucher-gate.ts';

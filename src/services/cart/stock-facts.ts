@@ -2,7 +2,6 @@ import type { Database } from '../../db/client.ts';
 import { aliased, fromOf } from '../../db/json-shapes.ts';
 import { cartItems, type Conference } from '../../db/schema/index.ts';
 import type { StockFacts, StockLine, VoucherGate } from '../../domain/stock-rules.ts';
-import type { LockKey } from '../../db/locks.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import { defineRead, type JsonRead, type Slots } from '../../db/read-together.ts';
 import { openCartIdSql } from './open-cart.ts';
@@ -10,9 +9,7 @@ import {
   countForCart,
   countsJson,
   countsOf,
-  type CountsJson,
-  lockAndCountForCart,
-  type CartCountScope,
+  countScopeOf,
   type CartCounts,
 } from '../inventory/index.ts';
 
@@ -20,8 +17,6 @@ export interface CountScopeOptions {
   voucherId?: string | null;
   limitedConditionIds?: readonly string[];
   excludeOrderId?: string | null;
-  /** Take these consumption locks first, in the same statement (checkout, D2.2). */
-  lockFirst?: readonly LockKey[];
 }
 
 type CountSlots = Slots<{
@@ -58,7 +53,7 @@ function openCartCountsShape(adding: 'ticket' | 'addon') {
         },
         v.at,
       ),
-    (value) => countsOf(value as CountsJson),
+    (value) => countsOf(value),
   );
 }
 
@@ -87,27 +82,6 @@ export function openCartCountsRead(
   });
 }
 
-/** Exactly the products in the cart (and the venue when capped), never the whole conference. */
-export function countScopeOf(
-  conference: Pick<Conference, 'id' | 'totalCapacity'>,
-  buyerId: string,
-  lines: ReadonlyArray<{ kind: StockLine['kind']; product: { id: string } }>,
-  options: CountScopeOptions = {},
-): CartCountScope {
-  const ticketTypeIds = lines.filter((l) => l.kind === 'ticket').map((l) => l.product.id);
-  const addonIds = lines.filter((l) => l.kind === 'addon').map((l) => l.product.id);
-  return {
-    conferenceId: conference.id,
-    buyerId,
-    ticketTypeIds,
-    addonIds,
-    venue: conference.totalCapacity > 0 && ticketTypeIds.length > 0,
-    voucherId: options.voucherId ?? null,
-    limitedConditionIds: options.limitedConditionIds ?? [],
-    excludeOrderId: options.excludeOrderId ?? null,
-  };
-}
-
 export function countCart(
   db: Database,
   conference: Conference,
@@ -116,10 +90,7 @@ export function countCart(
   now: Date,
   options: CountScopeOptions = {},
 ): Promise<CartCounts> {
-  const scope = countScopeOf(conference, buyerId, lines, options);
-  return options.lockFirst
-    ? lockAndCountForCart(db, options.lockFirst, scope, now)
-    : countForCart(db, scope, now);
+  return countForCart(db, countScopeOf(conference, buyerId, lines, options), now);
 }
 
 export function stockFactsOf(

@@ -1,27 +1,15 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { carts, orders, type Order, type OrderLine } from '../../db/schema/index.ts';
-import { areApplicationLocksEnabled } from '../../db/locks.ts';
-import {
-  isUnitLimited,
-  isVoucherUsable,
-  priceCart,
-  pricingBounds,
-  type PriceBreakdown,
-  type PricingCondition,
-  type PricingVoucher,
-} from '../../domain/pricing/index.ts';
-import { findStockViolation, stockBounds } from '../../domain/stock-rules.ts';
-import { cartErrors, stockFactsOf, stockViolationError, voucherGateOf } from '../cart/index.ts';
-import { commonErrors } from '../common/errors.ts';
-import type { CartCounts } from '../inventory/index.ts';
+import { withTx } from '../../db/transactions.ts';
+import type { PriceBreakdown, PricingVoucher } from '../../domain/pricing/index.ts';
 import { applyCreditsToOrder } from '../credits/index.ts';
+import { decideAndConsume, type ConsumptionKernel } from '../inventory/index.ts';
 import { markOrderPaid } from '../orders/index.ts';
-import { toPricingLines } from '../pricing/index.ts';
+import { decide, type Decision } from './decision.ts';
 import { checkoutErrors } from './errors.ts';
 import { checkoutFingerprint, type PreparedCheckout } from './prepare-checkout.ts';
 import { placeInOneStatement } from './place-in-one-statement.ts';
-import { lockAndRecount, recountOf, type Recount } from './recount.ts';
 import {
   insertCompPayment,
   insertOrder,
@@ -35,16 +23,7 @@ export interface CommittedOrder {
   lines: OrderLine[] | null;
 }
 
-function price(
-  ctx: PreparedCheckout,
-  conditions: readonly PricingCondition[],
-  voucher: PricingVoucher | null,
-): PriceBreakdown {
-  const lines = toPricingLines(ctx.lines);
-  return priceCart({ lines, conditions, voucher, buyer: ctx.buyer, now: ctx.request.now });
-}
-
-function draftOf(
+export function draftOf(
   ctx: PreparedCheckout,
   pricing: PriceBreakdown,
   voucher: PricingVoucher | null,
@@ -80,28 +59,6 @@ async function closeCart(tx: Database, ctx: PreparedCheckout): Promise<void> {
   if (closed.length === 0) throw checkoutErrors('CART_CHANGED');
 }
 
-function assertCheckoutAllowed(ctx: PreparedCheckout, fresh: Recount): void {
-  const violation = findStockViolation(ctx.lines, fresh.facts);
-  if (violation) throw stockViolationError(violation);
-  if (!fresh.voucher) return;
-  const usable = isVoucherUsable(fresh.voucher, fresh.facts.now);
-  if (!usable.ok) {
-    throw cartErrors(
-      'VOUCHER_INVALID',
-      { code: fresh.voucher.code, reason: usable.reasonCode },
-      `The voucher ${fresh.voucher.code} can no longer be used.`,
-    );
-  }
-}
-
-/** D3.7: the buyer confirmed a total; a different one is refused, never charged. */
-function assertExpectedTotal(ctx: PreparedCheckout, pricing: PriceBreakdown): void {
-  const { expectedTotal } = ctx.request;
-  if (expectedTotal !== undefined && expectedTotal !== pricing.total) {
-    throw checkoutErrors('PRICE_CHANGED', { expectedTotal, total: pricing.total, pricing });
-  }
-}
-
 async function settleTotals(
   tx: Database,
   order: Order,
@@ -123,34 +80,37 @@ async function settleTotals(
 }
 
 /**
- * The transaction of CHK-2 (D2.2, D3.7, STYLE §4). The cart is closed and the order row written
- * BEFORE the locks (an order without lines consumes nothing, and its own voucher use is left out
- * of the recount), so the locked part is only: lock and recount (one statement), check, re-price
- * (no I/O), write lines, commit.
+ * CHK-2 for an order paid at once (zero total, D4.5; store credit), in one transaction
+ * (STYLE §4). The cart is closed and the order row written BEFORE the locks (an order without
+ * lines consumes nothing, and its own voucher use is left out of the count), so the locked part
+ * is only: the kernel's take (lock, count, check in one statement), re-price (no I/O), write
+ * lines, pay, commit.
  */
-export async function commitOrder(tx: Database, ctx: PreparedCheckout): Promise<CommittedOrder> {
+async function commitPaidAtOnce(
+  tx: Database,
+  kernel: ConsumptionKernel,
+  ctx: PreparedCheckout,
+  first: Decision,
+): Promise<CommittedOrder> {
   const { request } = ctx;
   await closeCart(tx, ctx);
-  const provisional = await insertOrder(
-    tx,
-    draftOf(ctx, price(ctx, ctx.conditions, ctx.voucher), ctx.voucher),
+  const provisional = await insertOrder(tx, draftOf(ctx, first.pricing, first.voucher));
+  const decision = await decideAndConsume<Decision, Decision>(
+    (counts) =>
+      counts
+        ? decide(ctx, counts, provisional.id)
+        : { ...first, plan: withOwnOrder(first, provisional.id) },
+    async (d) => {
+      const taken = await kernel.take(tx, d.plan, request.now);
+      return taken.broken ? { stale: taken.counts } : { done: d };
+    },
   );
-  const fresh = await lockAndRecount(
+  const order = await settleTotals(tx, provisional, decision.pricing, request.now);
+  const written = await insertOrderLines(
     tx,
-    ctx.keys,
-    request.conference,
-    request.buyerId,
-    ctx.lines,
-    ctx.voucher,
-    ctx.conditions,
-    request.now,
-    provisional.id,
+    order,
+    draftOf(ctx, decision.pricing, decision.voucher),
   );
-  assertCheckoutAllowed(ctx, fresh);
-  const pricing = price(ctx, fresh.conditions, fresh.voucher);
-  assertExpectedTotal(ctx, pricing);
-  const order = await settleTotals(tx, provisional, pricing, request.now);
-  const written = await insertOrderLines(tx, order, draftOf(ctx, pricing, fresh.voucher));
   if (order.total === 0) {
     await insertCompPayment(tx, order, request.now);
     const paid = await markOrderPaid(tx, order.id, request.now);
@@ -161,60 +121,55 @@ export async function commitOrder(tx: Database, ctx: PreparedCheckout): Promise<
   return { order, lines: written };
 }
 
-const NOTHING_COUNTED: CartCounts = {
-  soldByTicketType: new Map(),
-  soldByAddon: new Map(),
-  venueUnits: 0,
-  heldByBuyer: new Map(),
-  voucherUses: 0,
-  conditionUnits: new Map(),
-};
-
-/** Counts keep moving past their bounds (limited conditions in a rush): let the buyer retry. */
-const MAX_DECISIONS = 3;
+/** The first decision's plan, counting without the order this transaction just wrote. */
+function withOwnOrder(decision: Decision, orderId: string): Decision['plan'] {
+  return { ...decision.plan, scope: { ...decision.plan.scope, excludeOrderId: orderId } };
+}
 
 /**
- * CHK-2 for a plain pending order, with no round trip under the lock (migrations 0006, 0010). Decide
- * with what needs no count (windows, voucher gate, prices as loaded), turn what the decision
- * assumes about the counts into bounds (`stockBounds`, `pricingBounds`), and let the database
- * lock, count, check and write in one statement. When a count has moved past its bound nothing is
- * written and the decision is taken again with the fresh counts: a stock violation then refuses
- * exactly as under `commitOrder`. Orders that are paid at once (zero total, store credit) answer
- * null and take `commitOrder` in a transaction.
+ * CHK-2 for a plain pending order: no round trip under the lock. The kernel places it with the
+ * checkouts of the same products that queued meanwhile, in one statement that locks, counts,
+ * checks the decision's bounds and writes (`lanyard_place_orders`). Null when a decision turns
+ * out to pay at once.
  */
-export async function commitOrderInOneStatement(
-  db: Database,
+async function placePending(
+  kernel: ConsumptionKernel,
   ctx: PreparedCheckout,
+  first: Decision,
 ): Promise<CommittedOrder | null> {
-  const { request } = ctx;
-  const { conference, now } = request;
-  let decision: Recount = {
-    facts: stockFactsOf(conference, NOTHING_COUNTED, voucherGateOf(ctx.voucher, now), now),
-    voucher: ctx.voucher,
-    conditions: ctx.conditions,
-  };
-  for (let round = 0; round < MAX_DECISIONS; round += 1) {
-    assertCheckoutAllowed(ctx, decision);
-    const pricing = price(ctx, decision.conditions, decision.voucher);
-    assertExpectedTotal(ctx, pricing);
-    if (pricing.total === 0 || request.useCredit) return null;
-    const outcome = await placeInOneStatement(db, {
-      draft: draftOf(ctx, pricing, decision.voucher),
-      cart: ctx.cart,
-      keys: ctx.keys,
-      // The negative control (D2.3) switches the application's checks off with its locks.
-      bounds: areApplicationLocksEnabled()
-        ? [
-            ...stockBounds(ctx.lines, conference),
-            ...pricingBounds(decision.conditions, decision.voucher, pricing.conditionUsage),
-          ]
-        : [],
-      voucherId: ctx.voucher?.id ?? null,
-      limitedConditionIds: ctx.conditions.filter(isUnitLimited).map((c) => c.id),
-    });
-    if (outcome.status === 'placed') return { order: outcome.order, lines: outcome.lines };
-    if (outcome.status === 'cart_changed') throw checkoutErrors('CART_CHANGED');
-    decision = recountOf(outcome.counts, conference, ctx.voucher, ctx.conditions, now);
-  }
-  throw commonErrors('BUSY');
+  return decideAndConsume<Decision, CommittedOrder | null>(
+    (counts) => (counts ? decide(ctx, counts, null) : first),
+    async (d) => {
+      if (d.paysAtOnce) return { done: null };
+      const outcome = await placeInOneStatement(
+        kernel,
+        ctx,
+        draftOf(ctx, d.pricing, d.voucher),
+        d.plan,
+      );
+      if (outcome.status === 'placed')
+        return { done: { order: outcome.order, lines: outcome.lines } };
+      if (outcome.status === 'cart_changed') throw checkoutErrors('CART_CHANGED');
+      return { stale: outcome.counts };
+    },
+  );
+}
+
+/**
+ * CHK-2 reordered per D2/D3 through the consumption kernel: decide with nothing counted, then
+ * let the kernel take what the decision's plan says, deciding again when a count moved. A plain
+ * pending order is placed by the batched statement; an order paid at once takes its stock in a
+ * transaction, queued per product so that waiting holds no pooled connection.
+ */
+export async function commitOrder(
+  db: Database,
+  kernel: ConsumptionKernel,
+  ctx: PreparedCheckout,
+): Promise<CommittedOrder> {
+  const first = decide(ctx, null, null);
+  const placed = first.paysAtOnce ? null : await placePending(kernel, ctx, first);
+  if (placed) return placed;
+  return kernel.inTurn(first.plan.keys, () =>
+    withTx(db, (tx) => commitPaidAtOnce(tx, kernel, ctx, first)),
+  );
 }

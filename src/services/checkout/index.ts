@@ -1,4 +1,3 @@
 export { checkoutErrors } from './errors.ts';
-export { consumptionKeys } from './consumption-keys.ts';
 export { placeOrder, type PlaceOrderInput, type PlaceOrderResult } from './place-order.ts';
 export type { Billing } from './write-order.ts';

@@ -1,10 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { orders, type Order } from '../../db/schema/index.ts';
-import { withTx } from '../../db/transactions.ts';
 import { getBuyerOrderOrThrow, type OrderDetail } from '../orders/index.ts';
-import { commitOrder, commitOrderInOneStatement } from './commit-order.ts';
-import { queueKeysOf, runInLocalQueue } from './local-queue.ts';
+import type { ConsumptionKernel } from '../inventory/index.ts';
+import { commitOrder } from './commit-order.ts';
 import { isSameRequest } from '../../domain/idempotency.ts';
 import { commonErrors } from '../common/errors.ts';
 import { checkoutFingerprint, prepareCheckout, type CheckoutRequest } from './prepare-checkout.ts';
@@ -57,23 +56,21 @@ async function replayOf(
 }
 
 /**
- * CHK-2 reordered per D2/D3: load and check outside the transaction, then commit the order under
- * locks (commit-order.ts). Zero totals complete at once (D4.5); store credit pays when asked.
+ * CHK-2 reordered per D2/D3: load and check outside the transaction, then let the consumption
+ * kernel take the stock and write the order (commit-order.ts). Zero totals complete at once
+ * (D4.5); store credit pays when asked.
  */
-export async function placeOrder(db: Database, input: PlaceOrderInput): Promise<PlaceOrderResult> {
+export async function placeOrder(
+  db: Database,
+  kernel: ConsumptionKernel,
+  input: PlaceOrderInput,
+): Promise<PlaceOrderResult> {
   // A repeated key finds no open cart (the first request closed it) or collides on the key's
   // unique index; either way it ends in the catch below, which answers with the first order.
   // So the common first request does not pay a lookup.
   try {
     const prepared = await prepareCheckout(db, input);
-    // A plain pending order queues per process inside (place-in-one-statement.ts). The per-process
-    // queue wraps the whole transaction of the others: a checkout waiting its turn must not hold a
-    // pooled connection (measured: queueing inside the transaction starves the pool).
-    const placed =
-      (await commitOrderInOneStatement(db, prepared)) ??
-      (await runInLocalQueue(queueKeysOf(prepared.keys), () =>
-        withTx(db, (tx) => commitOrder(tx, prepared)),
-      ));
+    const placed = await commitOrder(db, kernel, prepared);
     // A plain pending order has no payments or attendee yet: no need to read back what was just written.
     const detail = placed.lines
       ? {

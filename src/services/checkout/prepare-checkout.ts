@@ -1,12 +1,6 @@
 import type { Database } from '../../db/client.ts';
 import type { Cart, Conference } from '../../db/schema/index.ts';
-import type { LockKey } from '../../db/locks.ts';
-import {
-  isUnitLimited,
-  type BuyerFacts,
-  type PricingCondition,
-  type PricingVoucher,
-} from '../../domain/pricing/index.ts';
+import type { BuyerFacts, PricingCondition, PricingVoucher } from '../../domain/pricing/index.ts';
 import { isConferenceOnSale } from '../../domain/sale-state.ts';
 import {
   assertCartOpen,
@@ -20,7 +14,6 @@ import { activeQuestionsRead } from '../attendees/index.ts';
 import { readTogether } from '../../db/read-together.ts';
 import { requestFingerprint } from '../../domain/idempotency.ts';
 import { validateAnswers, type AnswerValue } from './answers.ts';
-import { consumptionKeys } from './consumption-keys.ts';
 import type { Billing } from './write-order.ts';
 
 export interface CheckoutRequest {
@@ -55,7 +48,6 @@ export interface PreparedCheckout {
   voucher: PricingVoucher | null;
   conditions: PricingCondition[];
   buyer: BuyerFacts;
-  keys: LockKey[];
 }
 
 /** The cheap checks and loads of CHK-2, outside any transaction (STYLE §4). */
@@ -78,14 +70,5 @@ export async function prepareCheckout(
   const answers = validateAnswers(questions, request.answers ?? {});
   const voucher = await loadCartVoucher(db, cart, now);
   const { conditions, buyer } = pricing;
-  const limited = conditions.filter(isUnitLimited);
-  const keys = consumptionKeys(
-    request.conference,
-    request.buyerId,
-    lines,
-    voucher,
-    limited,
-    request.useCredit ?? false,
-  );
-  return { request, cart, lines, answers, voucher, conditions, buyer, keys };
+  return { request, cart, lines, answers, voucher, conditions, buyer };
 }

@@ -3,7 +3,6 @@ import { isPgError, SQLSTATE } from '../../db/pg-errors.ts';
 import {
   orderLines,
   orders,
-  payments,
   type Conference,
   type Order,
   type OrderLine,
@@ -12,6 +11,7 @@ import { addMinutes } from '../../domain/dates.ts';
 import { newOrderReference } from '../../domain/codes.ts';
 import type { PriceBreakdown, PricingVoucher } from '../../domain/pricing/index.ts';
 import type { CartLine } from '../cart/index.ts';
+import { insertPayment } from '../orders/index.ts';
 import { checkoutErrors } from './errors.ts';
 
 export interface Billing {
@@ -132,7 +132,7 @@ export async function insertOrderLines(
 
 /** D4.5: a zero-total order is settled by a comp payment at checkout. */
 export async function insertCompPayment(tx: Database, order: Order, now: Date): Promise<void> {
-  await tx.insert(payments).values({
+  await insertPayment(tx, {
     orderId: order.id,
     conferenceId: order.conferenceId,
     method: 'comp',

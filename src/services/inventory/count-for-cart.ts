@@ -1,8 +1,8 @@
 import { is, SQL, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { queryRows } from '../../db/raw.ts';
-import { assertInTransaction, lockNamesOf, type LockKey } from '../../db/locks.ts';
-import type { CountBound, CountName, CountOf } from '../../domain/stock-rules.ts';
+import type { Conference } from '../../db/schema/index.ts';
+import { countsShape } from './sql-shapes.ts';
 
 /** Product ids, or SQL for an array of them (add-to-cart counts the cart it reads in the same statement). */
 type IdsArg = readonly string[] | SQL;
@@ -29,17 +29,35 @@ export interface CartCounts {
   conditionUnits: Map<string, number>;
 }
 
-export interface CountsJson {
-  tickets: Record<string, string | number> | null;
-  addons: Record<string, string | number> | null;
-  venue: string | number | null;
-  held: Record<string, string | number> | null;
-  voucher_uses: string | number | null;
-  condition_units: Record<string, string | number> | null;
+/** Exactly the products of a consumption (and the venue when capped), never the whole conference. */
+export function countScopeOf(
+  conference: Pick<Conference, 'id' | 'totalCapacity'>,
+  buyerId: string,
+  lines: ReadonlyArray<{ kind: 'ticket' | 'addon'; product: { id: string } }>,
+  options: {
+    voucherId?: string | null;
+    limitedConditionIds?: readonly string[];
+    excludeOrderId?: string | null;
+  } = {},
+): CartCountScope {
+  const ticketTypeIds = [
+    ...new Set(lines.filter((l) => l.kind === 'ticket').map((l) => l.product.id)),
+  ];
+  const addonIds = [...new Set(lines.filter((l) => l.kind === 'addon').map((l) => l.product.id))];
+  return {
+    conferenceId: conference.id,
+    buyerId,
+    ticketTypeIds,
+    addonIds,
+    venue: conference.totalCapacity > 0 && ticketTypeIds.length > 0,
+    voucherId: options.voucherId ?? null,
+    limitedConditionIds: [...new Set(options.limitedConditionIds ?? [])],
+    excludeOrderId: options.excludeOrderId ?? null,
+  };
 }
 
 /** A typed PostgreSQL array literal of parameters (an empty one needs its type spelled out). */
-function arrayOf(values: readonly string[], type: 'uuid' | 'text'): SQL {
+export function arrayOf(values: readonly string[], type: 'uuid' | 'text'): SQL {
   const cast = sql.raw(`::${type}[]`);
   if (values.length === 0) return sql`'{}'${cast}`;
   return sql`ARRAY[${sql.join(
@@ -65,15 +83,17 @@ export type CountArgs = {
 };
 
 /** The nine arguments of `lanyard_cart_counts`, which the functions built on it share. */
-function countArgs(scope: CountArgs, at: Date | SQLWrapper): SQL {
+export function countArgs(scope: CountArgs, at: Date | SQLWrapper): SQL {
   const time = at instanceof Date ? at.toISOString() : at;
   return sql`${scope.conferenceId}::uuid, ${scope.buyerId}::uuid, ${uuids(scope.ticketTypeIds)},
     ${uuids(scope.addonIds)}, ${scope.venue}::boolean, ${scope.voucherId}::uuid,
     ${uuids(scope.limitedConditionIds)}, ${scope.excludeOrderId}::uuid, ${time}::timestamptz`;
 }
 
-export function countsOf(json: CountsJson | undefined): CartCounts {
-  if (!json) throw new Error('cart counts returned no row');
+/** The counts JSON of `lanyard_cart_counts`, parsed with its one shape (sql-shapes.ts). */
+export function countsOf(value: unknown): CartCounts {
+  if (value === undefined) throw new Error('cart counts returned no row');
+  const json = countsShape.parse(value);
   return {
     soldByTicketType: toCounts(json.tickets),
     soldByAddon: toCounts(json.addons),
@@ -94,7 +114,7 @@ export async function countForCart(
   scope: CartCountScope,
   now: Date,
 ): Promise<CartCounts> {
-  const [row] = await queryRows<{ counts: CountsJson }>(
+  const [row] = await queryRows<{ counts: unknown }>(
     db,
     sql`SELECT (${countsJson(scope, now)}) AS counts`,
   );
@@ -104,67 +124,4 @@ export async function countForCart(
 /** The counts as one JSON value, from values or from the slots of a read (see defineRead). */
 export function countsJson(scope: CountArgs, at: Date | SQLWrapper): SQL {
   return sql`SELECT lanyard_cart_counts(${countArgs(scope, at)})`;
-}
-
-/**
- * D2.2 in one round trip: takes the consumption locks, then counts in a fresh snapshot inside
- * the same statement (`lanyard_lock_then_count`), so the lock is not held across an extra
- * network round trip between locking and counting.
- */
-export async function lockAndCountForCart(
-  tx: Database,
-  keys: readonly LockKey[],
-  scope: CartCountScope,
-  now: Date,
-): Promise<CartCounts> {
-  assertInTransaction(tx);
-  const [row] = await queryRows<{ counts: CountsJson }>(
-    tx,
-    sql`SELECT lanyard_lock_then_count(${arrayOf(lockNamesOf(keys), 'text')}, ${countArgs(scope, now)}) AS counts`,
-  );
-  return countsOf(row?.counts);
-}
-
-/** Where each count sits in the counts JSON. */
-const COUNT_KEYS: Record<CountName, keyof CountsJson> = {
-  ticketSold: 'tickets',
-  addonSold: 'addons',
-  heldByBuyer: 'held',
-  venueUnits: 'venue',
-  voucherUses: 'voucher_uses',
-  conditionUnits: 'condition_units',
-};
-
-/** A bound as `lanyard_place_orders` reads it: a JSON path into the counts, and the limit. */
-export interface BoundJson {
-  path: string[];
-  max?: number;
-  equals?: number;
-}
-
-export function boundsJson(bounds: readonly CountBound[]): BoundJson[] {
-  return bounds.map(({ count, id, ...limit }) => ({
-    path: id === undefined ? [COUNT_KEYS[count]] : [COUNT_KEYS[count], id],
-    ...limit,
-  }));
-}
-
-/** The counts as `brokenBound` reads them (the same names the bounds use). */
-export function countOf(counts: CartCounts): CountOf {
-  return (count, id) => {
-    switch (count) {
-      case 'venueUnits':
-        return counts.venueUnits;
-      case 'voucherUses':
-        return counts.voucherUses;
-      case 'ticketSold':
-        return counts.soldByTicketType.get(id ?? '') ?? 0;
-      case 'addonSold':
-        return counts.soldByAddon.get(id ?? '') ?? 0;
-      case 'heldByBuyer':
-        return counts.heldByBuyer.get(id ?? '') ?? 0;
-      case 'conditionUnits':
-        return counts.conditionUnits.get(id ?? '') ?? 0;
-    }
-  };
 }

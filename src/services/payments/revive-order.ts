@@ -12,11 +12,9 @@ import {
 } from '../../db/schema/index.ts';
 import { addMinutes } from '../../domain/dates.ts';
 import { isUnitLimited } from '../../domain/pricing/index.ts';
-import { revivalBounds, revivalRefusal, type LapsedOrder } from '../../domain/revival-rules.ts';
-import { brokenBound, type BoundedLine } from '../../domain/stock-rules.ts';
-import { countScopeOf } from '../cart/index.ts';
-import { consumptionKeys } from '../checkout/index.ts';
-import { countOf, lockAndCountForCart } from '../inventory/index.ts';
+import { revivalRefusal, revivalUsage, type LapsedOrder } from '../../domain/revival-rules.ts';
+import type { BoundedLine } from '../../domain/stock-rules.ts';
+import { planConsumption, takeInTransaction } from '../inventory/index.ts';
 import { transitionOrder } from '../orders/index.ts';
 
 export type Revival = { kind: 'revived'; order: Order } | { kind: 'refused'; why: string };
@@ -87,18 +85,17 @@ export async function reviveOrder(tx: Database, order: Order, now: Date): Promis
     .where(eq(conferences.id, order.conferenceId));
   if (!conference) throw new Error(`conference of order ${order.reference} not found`);
   const limitedConditions = lapsed.discountedUnits.map((d) => d.condition).filter(isUnitLimited);
-  const { lines, voucher } = lapsed;
-  const counts = await lockAndCountForCart(
-    tx,
-    consumptionKeys(conference, order.userId, lines, voucher, limitedConditions, false),
-    countScopeOf(conference, order.userId, lines, {
-      voucherId: voucher?.id ?? null,
-      limitedConditionIds: [...new Set(limitedConditions.map((c) => c.id))],
-      excludeOrderId: order.id,
-    }),
-    now,
-  );
-  const broken = brokenBound(revivalBounds(lapsed, conference), countOf(counts));
+  const plan = planConsumption({
+    conference,
+    buyerId: order.userId,
+    lines: lapsed.lines,
+    voucherId: lapsed.voucher?.id ?? null,
+    limitedConditionIds: limitedConditions.map((c) => c.id),
+    usage: revivalUsage(lapsed),
+    spendsCredit: false,
+    excludeOrderId: order.id,
+  });
+  const { broken } = await takeInTransaction(tx, plan, now);
   if (broken) return { kind: 'refused', why: revivalRefusal(broken.count) };
   try {
     const revived = await tx.transaction((savepoint) =>

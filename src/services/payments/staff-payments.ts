@@ -90,7 +90,7 @@ export async function payWithCredit(
   input: { buyerId: string; conference: Conference; reference: string; now: Date },
 ): Promise<Order> {
   return withTx(db, async (tx) => {
-    // The buyer's scope guards their balance, as at checkout (consumption-keys.ts).
+    // The buyer's scope guards their balance, as at checkout (inventory/consumption-plan.ts).
     await lockForConsumption(tx, [
       { kind: 'buyer', id: `${input.conference.id}:${input.buyerId}` },
     ]);
