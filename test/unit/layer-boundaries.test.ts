@@ -35,7 +35,10 @@ describe('layer boundaries (eslint-plugin-boundaries)', () => {
   });
 
   it.each([
-    ['src/http/routes/probe.ts', "import type { Database } from '../../services/common/database.ts';"],
+    [
+      'src/http/routes/probe.ts',
+      "import type { Database } from '../../services/common/database.ts';",
+    ],
     ['src/http/routes/probe.ts', "import { placeOrder } from '../../services/checkout/index.ts';"],
     ['src/services/probe/x.ts', "import { orders } from '../../db/schema/index.ts';"],
     ['src/integrations/payments/probe.ts', "import Stripe from 'stripe';"],

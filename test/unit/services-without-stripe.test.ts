@@ -21,7 +21,8 @@ function stripeLeaks(root: string): string[] {
   for (const file of tsFilesUnder(root)) {
     const text = readSource(root, file);
     for (const [what, pattern] of FORBIDDEN)
-      for (const m of text.matchAll(pattern)) leaks.push(`${file}:${lineOf(text, m.index)} ${what}`);
+      for (const m of text.matchAll(pattern))
+        leaks.push(`${file}:${lineOf(text, m.index)} ${what}`);
   }
   return leaks;
 }

@@ -72,7 +72,8 @@ describe.each(machines)('the %s status machine', (_name, machine, enumValues) =>
 
   it('lets new rows start only in an initial status', () => {
     for (const status of enumValues) {
-      if (machine.statuses[status]?.initial) expect(() => assertInitial(machine, status)).not.toThrow();
+      if (machine.statuses[status]?.initial)
+        expect(() => assertInitial(machine, status)).not.toThrow();
       else expect(() => assertInitial(machine, status)).toThrow(IllegalTransitionError);
     }
   });
